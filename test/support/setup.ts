@@ -1,0 +1,2 @@
+// Shared test setup. Keep it light: it runs before every test file.
+process.env.TZ ??= 'UTC';
