@@ -83,8 +83,8 @@ export const jobSchema = z.object({
   includeAtCutoff: z.boolean().default(false),
   /** new-episodes: how far back "new" reaches */
   airedWithinHours: z.number().int().min(1).max(24 * 14).default(24),
-  /** missing (Sonarr): leave just-aired episodes to RSS for this long */
-  graceHours: z.number().min(0).max(24 * 7).default(6),
+  /** missing and new-episodes (Sonarr): leave just-aired episodes to RSS for this long */
+  graceHours: z.number().min(0).max(24 * 7).default(3),
   /** refresh: refresh items not refreshed by this job for this many days */
   refreshAfterDays: z.number().int().min(1).max(365).default(30),
 });
