@@ -1,0 +1,109 @@
+/**
+ * Argument parsing for the headless command. Pure: returns a parsed command or a UsageError whose
+ * message says exactly what is wrong, so `main.ts` can exit 2 with it.
+ */
+import { parseArgs } from 'node:util';
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, unreachable: 3 } as const;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export type CliCommand =
+  | { cmd: 'once'; config: string; dataDir: string; jobs: { instanceId: string; jobId: string }[]; dryRun: boolean; json: boolean }
+  | { cmd: 'run'; config: string; dataDir: string; ui: boolean; port?: number; host?: string }
+  | { cmd: 'status'; dataDir: string; json: boolean }
+  | { cmd: 'history'; dataDir: string; json: boolean; limit: number }
+  | { cmd: 'help' };
+
+export const USAGE = `Usage:
+  trawlarr once    --config FILE --data-dir DIR [--job INSTANCE_ID/JOB_ID]... [--dry-run] [--json]
+  trawlarr run     --config FILE --data-dir DIR [--ui] [--port N]
+  trawlarr status  --data-dir DIR [--json]
+  trawlarr history --data-dir DIR [--json] [--limit N]
+
+Exit codes: 0 success, 2 bad usage or config, 3 an instance unreachable or its key rejected.`;
+
+const OPTIONS = {
+  config: { type: 'string' },
+  'data-dir': { type: 'string' },
+  job: { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  ui: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  limit: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Which options each command accepts; anything else is a usage error naming the option. */
+const ALLOWED: Record<Exclude<CliCommand['cmd'], 'help'>, readonly string[]> = {
+  once: ['config', 'data-dir', 'job', 'dry-run', 'json'],
+  run: ['config', 'data-dir', 'ui', 'port', 'host'],
+  status: ['data-dir', 'json'],
+  history: ['data-dir', 'json', 'limit'],
+};
+
+export function parseCli(argv: readonly string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0 || positionals[0] === 'help') return { cmd: 'help' };
+  const [cmd, ...extra] = positionals;
+  if (!(cmd in ALLOWED)) throw new UsageError(`unknown command "${cmd}"; expected once, run, status or history`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const name = cmd as keyof typeof ALLOWED;
+  for (const key of Object.keys(values)) {
+    if (key !== 'help' && !ALLOWED[name].includes(key)) throw new UsageError(`--${key} is not an option of "${name}"`);
+  }
+  const dataDir = required(values['data-dir'], '--data-dir');
+  switch (name) {
+    case 'once':
+      return {
+        cmd: 'once',
+        config: required(values.config, '--config'),
+        dataDir,
+        jobs: (values.job ?? []).map(parseJobRef),
+        dryRun: values['dry-run'] ?? false,
+        json: values.json ?? false,
+      };
+    case 'run':
+      if (values.port !== undefined && !values.ui) throw new UsageError('--port needs --ui');
+      if (values.host !== undefined && !values.ui) throw new UsageError('--host needs --ui');
+      return {
+        cmd: 'run',
+        config: required(values.config, '--config'),
+        dataDir,
+        ui: values.ui ?? false,
+        port: values.port === undefined ? undefined : integer(values.port, '--port', 0, 65535),
+        host: values.host,
+      };
+    case 'status':
+      return { cmd: 'status', dataDir, json: values.json ?? false };
+    case 'history':
+      return { cmd: 'history', dataDir, json: values.json ?? false, limit: values.limit === undefined ? 20 : integer(values.limit, '--limit', 1, 100_000) };
+  }
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === '') throw new UsageError(`${flag} is required`);
+  return value;
+}
+
+function integer(text: string, flag: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return n;
+}
+
+function parseJobRef(text: string): { instanceId: string; jobId: string } {
+  const m = /^([^/\s]+)\/([^/\s]+)$/.exec(text);
+  if (!m) throw new UsageError(`--job must be INSTANCE_ID/JOB_ID, not "${text}"`);
+  return { instanceId: m[1], jobId: m[2] };
+}
