@@ -1,0 +1,110 @@
+/**
+ * When a job runs next. Pure: everything comes in as arguments.
+ *
+ * Catch-up rule: a job that is overdue (the machine slept, the app was paused or not running) runs
+ * once, now, and never once per missed slot. After that run, an interval job continues from the
+ * run's own start, and a cron job from its next slot after that start.
+ */
+import cronParser from 'cron-parser';
+import { durationToMs, type Schedule } from '../../shared/settings';
+
+export interface ScheduleError extends Error {
+  name: 'ScheduleError';
+}
+
+function scheduleError(message: string): ScheduleError {
+  const error = new Error(message) as ScheduleError;
+  error.name = 'ScheduleError';
+  return error;
+}
+
+const knownZones = new Set<string>();
+
+/** Throws a clear error for an unknown IANA zone; returns the zone to use (the system's by default). */
+export function resolveTimeZone(timeZone?: string): string {
+  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (knownZones.has(zone)) return zone;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw scheduleError(`unknown time zone "${zone}"`);
+  }
+  knownZones.add(zone);
+  return zone;
+}
+
+/** Parses once, answers many times. Throws a ScheduleError naming the bad expression. */
+export function compileSchedule(schedule: Schedule, timeZone?: string): (after: number) => number {
+  if ('every' in schedule) {
+    const every = durationToMs(schedule.every);
+    if (!(every > 0)) throw scheduleError(`interval must be positive: "${schedule.every}"`);
+    return (after) => after + every;
+  }
+  const tz = resolveTimeZone(timeZone);
+  const options = { currentDate: new Date(0), tz };
+  try {
+    cronParser.parseExpression(schedule.cron, options).next();
+  } catch (error) {
+    throw scheduleError(`invalid cron expression "${schedule.cron}": ${(error as Error).message}`);
+  }
+  return (after) => {
+    // strictly after `after`: cron-parser starts from the next whole second past currentDate
+    const expression = cronParser.parseExpression(schedule.cron, { currentDate: new Date(after), tz });
+    return expression.next().getTime();
+  };
+}
+
+/** The first scheduled slot strictly after `t`. */
+export function scheduledAfter(schedule: Schedule, t: number, timeZone?: string): number {
+  return compileSchedule(schedule, timeZone)(t);
+}
+
+/** The nominal gap between runs, for display and forecasts: exact for intervals, measured for cron. */
+export function typicalGapMs(schedule: Schedule, from: number, timeZone?: string): number {
+  if ('every' in schedule) return durationToMs(schedule.every);
+  const next = compileSchedule(schedule, timeZone);
+  let t = next(from);
+  const first = t;
+  const count = 50;
+  for (let i = 0; i < count; i++) t = next(t);
+  return (t - first) / count;
+}
+
+export interface NextRunInput {
+  schedule: Schedule;
+  now: number;
+  /** start of the job's last run, if it ever ran */
+  lastRunAt?: number;
+  /** the next-run time persisted before a restart */
+  persistedNextRunAt?: number;
+  timeZone?: string;
+}
+
+/**
+ * The next run for a job being (re)loaded: at startup, after a resume from sleep, after a settings
+ * change. Never earlier than `now`; an overdue job gets exactly `now` (one catch-up run).
+ *
+ * A persisted time is honoured, but never later than the schedule allows from the last run, so a
+ * shortened interval takes effect without waiting out the old one.
+ */
+export function nextRunAt(input: NextRunInput): number {
+  const { schedule, now, lastRunAt, persistedNextRunAt, timeZone } = input;
+  const after = compileSchedule(schedule, timeZone);
+  let due: number;
+  if (lastRunAt !== undefined && persistedNextRunAt !== undefined) {
+    due = Math.min(persistedNextRunAt, after(lastRunAt));
+  } else if (lastRunAt !== undefined) {
+    due = after(lastRunAt);
+  } else if (persistedNextRunAt !== undefined) {
+    due = persistedNextRunAt;
+  } else {
+    // never ran: an interval job starts right away, a cron job waits for its first slot
+    due = 'every' in schedule ? now : after(now);
+  }
+  return Math.max(due, now);
+}
+
+/** The next run once a run that started at `runStartedAt` is over. Always later than that start. */
+export function nextRunAfterRun(schedule: Schedule, runStartedAt: number, now: number, timeZone?: string): number {
+  return Math.max(compileSchedule(schedule, timeZone)(runStartedAt), now);
+}

@@ -1,0 +1,180 @@
+/**
+ * The permit the job runner asks for before every search command of an instance. It combines:
+ * active hours (outside them: stop, retry at the next window), the budget (reserve the command's
+ * estimated cost), pacing (wait until `minGapMs` after the instance's previous command) and gates
+ * (async checks such as the download queue and /health indexer back-off).
+ *
+ * Guarantees:
+ * - Budgets are never exceeded, whatever runs at once: the last active-hours check and the budget
+ *   reservation happen in one synchronous step after every await, on a ledger shared by every
+ *   instance of a budget group.
+ * - Nothing is granted outside active hours, after the signal aborted, or while a gate says no.
+ * - One grant at a time per instance, and grants at least `minGapMs` apart.
+ * - `release()` removes the reservation: a search that did not happen costs no budget.
+ */
+import type { InstanceState } from '../../shared/status';
+import type { ActiveHours } from './active-hours';
+import type { BudgetLedger } from './budget';
+import type { Clock } from './clock';
+
+export type GateVerdict = { ok: true } | { ok: false; reason: string; retryAt?: number; state?: InstanceState };
+
+export interface PermitGate {
+  name: string;
+  check(signal?: AbortSignal): Promise<GateVerdict>;
+}
+
+export type RefusalCode = 'inactive' | 'budget' | 'too-costly' | 'gate' | 'stopped';
+
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  reason: string;
+  /** when asking again makes sense; absent when it never will (too-costly) or is up to the caller (stopped) */
+  retryAt?: number;
+  /** for gates: the instance state the refusal implies (queue-full, indexers-backed-off, down…) */
+  state?: InstanceState;
+}
+
+export interface Grant {
+  ok: true;
+  cost: number;
+  /** the app accepted the command: the cost stays spent */
+  commit(): void;
+  /** the command was not sent, or the app rejected it: the cost is given back */
+  release(): void;
+}
+
+export interface SearchPermit {
+  acquire(cost: number, options?: { signal?: AbortSignal }): Promise<Grant | Refusal>;
+}
+
+export interface InstancePermitOptions {
+  clock: Clock;
+  ledger: BudgetLedger;
+  budgetKey: string;
+  minGapMs: number;
+  activeHours: ActiveHours;
+  gates?: readonly PermitGate[];
+  /** retry time for a gate that says no without saying when (default 5 min) */
+  gateRetryMs?: number;
+  /** the instance's previous command, e.g. from persisted state */
+  lastCommandAt?: number;
+  /** after every commit, so the owner can persist the ledger */
+  onCommit?: (cost: number, at: number) => void;
+}
+
+export class InstancePermit implements SearchPermit {
+  private lastCommandAt: number | undefined;
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: InstancePermitOptions) {
+    this.lastCommandAt = options.lastCommandAt;
+  }
+
+  /** when the instance's previous command was granted */
+  get lastGrantAt(): number | undefined {
+    return this.lastCommandAt;
+  }
+
+  async acquire(cost: number, { signal }: { signal?: AbortSignal } = {}): Promise<Grant | Refusal> {
+    const { ledger, budgetKey } = this.options;
+    if (!Number.isFinite(cost) || cost <= 0) throw new Error(`permit: cost must be a positive number, got ${cost}`);
+    const max = ledger.maxSingleCost(budgetKey);
+    if (cost > max) {
+      return { ok: false, code: 'too-costly', reason: `a command costing ${cost} queries exceeds the budget's cap of ${max}: split it or skip it` };
+    }
+    const early = this.refusal(cost, signal);
+    if (early) return early;
+
+    const unlock = await this.lock();
+    try {
+      const gap = (this.lastCommandAt ?? -Infinity) + this.options.minGapMs - this.options.clock.now();
+      if (gap > 0) await this.options.clock.sleep(gap, signal).catch(() => undefined);
+      for (const gate of this.options.gates ?? []) {
+        if (signal?.aborted) break;
+        const verdict = await this.runGate(gate, signal);
+        if (!verdict.ok) {
+          unlock();
+          return {
+            ok: false,
+            code: 'gate',
+            reason: verdict.reason,
+            retryAt: verdict.retryAt ?? this.options.clock.now() + (this.options.gateRetryMs ?? 300_000),
+            state: verdict.state,
+          };
+        }
+      }
+      // no await from here to the reservation: check and reserve are one step
+      const late = this.refusal(cost, signal);
+      if (late) {
+        unlock();
+        return late;
+      }
+      const now = this.options.clock.now();
+      const reservation = ledger.reserve(budgetKey, cost, now);
+      if (!reservation) throw new Error('permit: budget check and reservation disagree');
+      this.lastCommandAt = now;
+      let settled = false;
+      return {
+        ok: true,
+        cost,
+        commit: () => {
+          if (settled) return;
+          settled = true;
+          reservation.commit();
+          unlock();
+          this.options.onCommit?.(cost, now);
+        },
+        release: () => {
+          if (settled) return;
+          settled = true;
+          reservation.release();
+          unlock();
+        },
+      };
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+  }
+
+  /** Reasons to refuse that need no I/O: stopped, outside active hours, budget full. */
+  private refusal(cost: number, signal: AbortSignal | undefined): Refusal | undefined {
+    const { clock, ledger, budgetKey, activeHours } = this.options;
+    if (signal?.aborted) return { ok: false, code: 'stopped', reason: 'stopped' };
+    const now = clock.now();
+    if (!activeHours.isActive(now)) {
+      return { ok: false, code: 'inactive', reason: 'outside active hours', retryAt: activeHours.nextActiveStart(now) };
+    }
+    const at = ledger.availableAt(budgetKey, cost, now);
+    if (at > now) {
+      const u = ledger.usage(budgetKey, now);
+      const l = ledger.limitsOf(budgetKey);
+      return {
+        ok: false,
+        code: 'budget',
+        reason: `budget used: ${u.lastHour}/${l.maxPerHour} this hour, ${u.lastDay}/${l.maxPerDay} today`,
+        retryAt: activeHours.nextActiveStart(at),
+      };
+    }
+    return undefined;
+  }
+
+  private async runGate(gate: PermitGate, signal: AbortSignal | undefined): Promise<GateVerdict> {
+    try {
+      return await gate.check(signal);
+    } catch (error) {
+      return { ok: false, reason: `${gate.name}: ${(error as Error).message}` };
+    }
+  }
+
+  /** Serializes grants per instance: the next waits until the previous is committed or released. */
+  private async lock(): Promise<() => void> {
+    let release!: () => void;
+    const previous = this.tail;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    return release;
+  }
+}
