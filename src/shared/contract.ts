@@ -13,3 +13,19 @@ export * from './contract/settings-schemas';
 export * from './contract/status-schemas';
 export * from './contract/http-bridge';
 export * from './contract/masked-settings';
+export * from './contract/security';
+export type {
+  BudgetStatus,
+  EngineEvent,
+  EngineStatus,
+  GrabInfo,
+  HistoryEntry,
+  HistoryPage,
+  HistoryQuery,
+  HistoryStatus,
+  InstanceState,
+  InstanceStatus,
+  JobStatus,
+  LastRun,
+  RunResult,
+} from './status';

@@ -60,6 +60,7 @@ export interface FakeService extends AppService {
   settings: Settings;
   calls: { channel: string; request: unknown }[];
   emit(event: BackendEvent): void;
+  subscribeCount(): number;
 }
 
 export function createFakeService(options: { leaky?: boolean } = {}): FakeService {
@@ -87,9 +88,10 @@ export function createFakeService(options: { leaky?: boolean } = {}): FakeServic
     settings: sampleSettings(),
     calls,
     emit: (event) => listeners.forEach((l) => l(event)),
+    subscribeCount: () => listeners.size,
     subscribe(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => void listeners.delete(listener);
     },
     secrets: () => service.settings.instances.map((i) => i.apiKey),
 

@@ -40,6 +40,9 @@ import {
   testConnectionRequestSchema,
   testConnectionResultSchema,
 } from './settings-schemas';
+import type { ChannelName, EventName } from './names';
+
+export * from './names';
 
 /** Channels without a payload accept nothing (or an empty object, which is what HTTP sends). */
 const noPayload = z.strictObject({}).optional();
@@ -94,8 +97,6 @@ export const channels = {
 } as const;
 
 export type Channels = typeof channels;
-export type ChannelName = keyof Channels;
-export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
 
 /** What the caller passes (defaults may be omitted). */
 export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
@@ -119,22 +120,9 @@ export const events = {
   navigate: navigateSchema,
 } as const;
 export type Events = typeof events;
-export type EventName = keyof Events;
-export const EVENT_NAMES = Object.keys(events) as EventName[];
 export type EventOf<E extends EventName> = z.output<Events[E]>;
 
-export const IPC_PREFIX = 'trawlarr:';
-export const ipcChannel = (name: ChannelName): string => `${IPC_PREFIX}${name}`;
-export const ipcEventChannel = (name: EventName): string => `${IPC_PREFIX}event:${name}`;
-export const httpPath = (name: ChannelName): string => `/api/${name}`;
-export const HTTP_EVENTS_PATH = '/api/events';
-/** Custom header required on state-changing HTTP requests (a browser cannot send it cross-site without CORS). */
-export const CSRF_HEADER = 'x-trawlarr-request';
-
-export function isChannelName(name: string): name is ChannelName {
-  return Object.prototype.hasOwnProperty.call(channels, name);
-}
-
-export function isEventName(name: string): name is EventName {
-  return Object.prototype.hasOwnProperty.call(events, name);
-}
+// compile-time: the zod-free name lists (names.ts) are exactly the tables' keys
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Check<T extends true> = T;
+export type NameListChecks = [Check<Same<keyof Channels, ChannelName>>, Check<Same<keyof Events, EventName>>];

@@ -1,0 +1,55 @@
+/**
+ * Checks every API request must pass before it reaches the contract, as a pure function of the
+ * request's method and headers so each rule is tested on its own:
+ *  - Host is this server (defeats DNS rebinding);
+ *  - no cross-origin caller (Origin / Sec-Fetch-Site);
+ *  - the session token (401 otherwise);
+ *  - state-changing requests carry the CSRF header and a JSON content type.
+ */
+import { CSRF_HEADER } from '../shared/contract';
+import { bearerToken, tokensEqual } from './auth';
+
+export interface GuardInput {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface GuardContext {
+  token: string;
+  /** host:port values a browser may use to reach this server */
+  allowedHosts: ReadonlySet<string>;
+}
+
+export type GuardResult = { ok: true } | { ok: false; status: number; message: string };
+
+const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+export function allowedHostsFor(host: string, port: number, extra: readonly string[] = []): Set<string> {
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]', host.includes(':') && !host.startsWith('[') ? `[${host}]` : host, ...extra]);
+  return new Set([...names].map((name) => `${name}:${port}`.toLowerCase()));
+}
+
+export function guardApiRequest(input: GuardInput, ctx: GuardContext): GuardResult {
+  const host = one(input.headers.host)?.toLowerCase();
+  if (!host || !ctx.allowedHosts.has(host)) return { ok: false, status: 403, message: `unexpected Host header "${host ?? ''}"` };
+
+  const origin = one(input.headers.origin);
+  if (origin !== undefined && origin.toLowerCase() !== `http://${host}`) {
+    return { ok: false, status: 403, message: 'cross-origin request refused' };
+  }
+  const fetchSite = one(input.headers['sec-fetch-site']);
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+    return { ok: false, status: 403, message: 'cross-site request refused' };
+  }
+
+  const token = bearerToken(one(input.headers.authorization));
+  if (token === undefined) return { ok: false, status: 401, message: 'missing session token: open the URL Trawlarr printed at start' };
+  if (!tokensEqual(token, ctx.token)) return { ok: false, status: 401, message: 'wrong session token: open the URL Trawlarr printed at start' };
+
+  if (input.method !== 'GET' && input.method !== 'HEAD') {
+    if (one(input.headers[CSRF_HEADER]) !== '1') return { ok: false, status: 403, message: `missing ${CSRF_HEADER} header` };
+    const type = one(input.headers['content-type'])?.split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json') return { ok: false, status: 415, message: 'content-type must be application/json' };
+  }
+  return { ok: true };
+}
