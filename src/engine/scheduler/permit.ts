@@ -39,6 +39,8 @@ export interface Refusal {
 export interface Grant {
   ok: true;
   cost: number;
+  /** when the budget was reserved (the instant the spend is recorded at) */
+  at: number;
   /** the app accepted the command: the cost stays spent */
   commit(): void;
   /** the command was not sent, or the app rejected it: the cost is given back */
@@ -119,6 +121,7 @@ export class InstancePermit implements SearchPermit {
       return {
         ok: true,
         cost,
+        at: now,
         commit: () => {
           if (settled) return;
           settled = true;

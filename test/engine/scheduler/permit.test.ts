@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { ActiveHours } from '../../../src/engine/scheduler/active-hours';
+import { BudgetLedger, HOUR_MS } from '../../../src/engine/scheduler/budget';
+import { FakeClock } from '../../../src/engine/scheduler/fake-clock';
+import { InstancePermit, type Grant, type PermitGate, type Refusal } from '../../../src/engine/scheduler/permit';
+
+const T0 = Date.UTC(2026, 0, 5, 12); // 13:00 in Berlin
+const SEC = 1000;
+
+function setup(over: { perHour?: number; perDay?: number; gapMs?: number; windows?: { start: string; end: string }[]; gates?: PermitGate[] } = {}) {
+  const clock = new FakeClock(T0);
+  const ledger = new BudgetLedger({ k: { maxPerHour: over.perHour ?? 10, maxPerDay: over.perDay ?? 100 } });
+  const commits: number[] = [];
+  const permit = new InstancePermit({
+    clock,
+    ledger,
+    budgetKey: 'k',
+    minGapMs: over.gapMs ?? 5 * SEC,
+    activeHours: new ActiveHours(over.windows ?? [], 'Europe/Berlin'),
+    gates: over.gates,
+    onCommit: (cost) => commits.push(cost),
+  });
+  return { clock, ledger, permit, commits };
+}
+
+const granted = (r: Grant | Refusal): Grant => {
+  if (!r.ok) throw new Error(`refused: ${r.reason}`);
+  return r;
+};
+
+describe('InstancePermit', () => {
+  it('reserves the cost; commit keeps it, release gives it back', async () => {
+    const { clock, ledger, permit, commits } = setup();
+    const a = granted(await permit.acquire(3));
+    expect(ledger.usage('k', clock.now()).lastHour).toBe(3);
+    a.release();
+    expect(ledger.usage('k', clock.now()).lastHour).toBe(0);
+    const acquiring = permit.acquire(2);
+    await clock.advance(5 * SEC);
+    const b = granted(await acquiring);
+    b.commit();
+    b.release(); // too late: the search happened
+    expect(ledger.usage('k', clock.now()).lastHour).toBe(2);
+    expect(commits).toEqual([2]);
+  });
+
+  it('paces commands: the next grant waits until minGap after the previous one', async () => {
+    const { clock, permit } = setup({ gapMs: 30 * SEC });
+    granted(await permit.acquire(1)).commit();
+    let second: Grant | undefined;
+    const acquiring = permit.acquire(1).then((r) => (second = granted(r)));
+    await clock.advance(29 * SEC);
+    expect(second).toBeUndefined();
+    await clock.advance(1 * SEC);
+    await acquiring;
+    expect(second!.at).toBe(T0 + 30 * SEC);
+  });
+
+  it('grants one at a time: the next waits until the previous is committed or released', async () => {
+    const { clock, permit } = setup({ gapMs: 2 * SEC });
+    const first = granted(await permit.acquire(1));
+    let second: Grant | undefined;
+    const acquiring = permit.acquire(1).then((r) => (second = granted(r)));
+    await clock.advance(60 * SEC);
+    expect(second).toBeUndefined();
+    first.commit();
+    await clock.advance(0);
+    await acquiring;
+    expect(second!.at).toBe(T0 + 60 * SEC);
+  });
+
+  it('refuses outside active hours and says when the window opens', async () => {
+    const { permit, ledger } = setup({ windows: [{ start: '22:00', end: '06:00' }] });
+    const r = await permit.acquire(1);
+    expect(r).toMatchObject({ ok: false, code: 'inactive', retryAt: Date.UTC(2026, 0, 5, 21) });
+    expect(ledger.usage('k', T0).lastDay).toBe(0);
+  });
+
+  it('refuses when the budget is used up, with the time it frees up, moved into active hours', async () => {
+    const { clock, ledger, permit } = setup({ perHour: 2, gapMs: 2 * SEC, windows: [{ start: '13:00', end: '13:30' }] });
+    ledger.spend('k', 2, T0 - 40 * 60 * SEC);
+    const r = await permit.acquire(1);
+    // frees at 13:20 local: inside the window
+    expect(r).toMatchObject({ ok: false, code: 'budget', retryAt: T0 + 20 * 60 * SEC });
+    expect((r as Refusal).reason).toMatch(/2\/2 this hour/);
+    clock.jump(25 * 60 * SEC);
+    ledger.spend('k', 2, clock.now());
+    // frees at 14:25 local: outside the window, so the next day's 13:00
+    expect(await permit.acquire(1)).toMatchObject({ code: 'budget', retryAt: T0 + 24 * HOUR_MS });
+  });
+
+  it('refuses a command costlier than the cap for good', async () => {
+    const { permit } = setup({ perHour: 5 });
+    const r = await permit.acquire(6);
+    expect(r).toMatchObject({ ok: false, code: 'too-costly' });
+    expect((r as Refusal).retryAt).toBeUndefined();
+    expect((r as Refusal).reason).toMatch(/costing 6 queries exceeds the budget's cap of 5/);
+  });
+
+  it('a closed gate refuses without spending; a gate that throws is a refusal naming it', async () => {
+    let queue = 25;
+    const gates: PermitGate[] = [
+      { name: 'queue', check: async () => (queue > 20 ? { ok: false, reason: `queue ${queue}`, state: 'queue-full' } : { ok: true }) },
+      { name: 'health', check: async () => { throw new Error('socket hang up'); } },
+    ];
+    const { permit, ledger, clock } = setup({ gates });
+    expect(await permit.acquire(1)).toMatchObject({ ok: false, code: 'gate', reason: 'queue 25', state: 'queue-full', retryAt: T0 + 300 * SEC });
+    queue = 3;
+    expect(await permit.acquire(1)).toMatchObject({ ok: false, code: 'gate', reason: 'health: socket hang up' });
+    expect(ledger.usage('k', clock.now()).lastDay).toBe(0);
+  });
+
+  it('re-checks the budget after slow gates: another instance of the group may have taken it', async () => {
+    const clock = new FakeClock(T0);
+    const ledger = new BudgetLedger({ g: { maxPerHour: 1, maxPerDay: 10 } });
+    const slowGate: PermitGate = { name: 'slow', check: async () => (await clock.sleep(10 * SEC), { ok: true }) };
+    const make = (gates: PermitGate[]) =>
+      new InstancePermit({ clock, ledger, budgetKey: 'g', minGapMs: 2 * SEC, activeHours: new ActiveHours([], 'UTC'), gates });
+    const slow = make([slowGate]).acquire(1);
+    const fast = granted(await make([]).acquire(1));
+    fast.commit();
+    await clock.advance(10 * SEC);
+    expect(await slow).toMatchObject({ ok: false, code: 'budget' });
+    expect(ledger.usage('g', clock.now()).lastHour).toBe(1);
+  });
+
+  it('an abort while waiting for pacing stops without spending', async () => {
+    const { clock, permit, ledger } = setup({ gapMs: 60 * SEC });
+    granted(await permit.acquire(1)).commit();
+    const controller = new AbortController();
+    const acquiring = permit.acquire(1, { signal: controller.signal });
+    await clock.advance(10 * SEC);
+    controller.abort();
+    expect(await acquiring).toMatchObject({ ok: false, code: 'stopped' });
+    expect(ledger.usage('k', clock.now()).lastHour).toBe(1);
+  });
+
+  it('rejects a cost that is not a positive number', async () => {
+    const { permit } = setup();
+    await expect(permit.acquire(0)).rejects.toThrow(/cost must be a positive number/);
+  });
+});
