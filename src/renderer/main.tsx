@@ -1,3 +1,16 @@
+import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
+import { initApi } from './api';
+import { App } from './app/App';
+import { startRouter } from './app/router';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
 
-createRoot(document.getElementById('root')!).render(<h1>Trawlarr</h1>);
+// The CSP forbids eval: zod must not even probe for it (the probe alone is reported as a violation).
+z.config({ jitless: true });
+
+initApi();
+startRouter();
+createRoot(document.getElementById('root')!).render(<App />);

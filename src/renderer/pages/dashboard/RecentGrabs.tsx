@@ -1,0 +1,48 @@
+import { formatDateTime } from '../../lib/format';
+import { JOB_TYPE_LABELS } from '../../lib/labels';
+import { useStatus } from '../../stores/status';
+
+export function RecentGrabs() {
+  const grabs = useStatus((s) => s.recentGrabs);
+  const instances = useStatus((s) => s.status?.instances);
+  const nameOf = (id: string) => instances?.find((i) => i.id === id)?.name ?? id;
+  return (
+    <section className="card" aria-labelledby="grabs-title">
+      <h2 id="grabs-title">Recent grabs</h2>
+      {grabs.length === 0 ? (
+        <p className="muted">No grabs yet. Grabs appear here when a search finds a release.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Instance · job</th>
+              <th scope="col">Release</th>
+            </tr>
+          </thead>
+          <tbody>
+            {grabs.flatMap((entry) =>
+              entry.grabs.map((g, i) => (
+                <tr key={`${entry.id}-${i}`}>
+                  <td className="nowrap">{formatDateTime(entry.at)}</td>
+                  <td>
+                    {nameOf(entry.instanceId)} · {JOB_TYPE_LABELS[entry.jobType]}
+                  </td>
+                  <td>
+                    <div>{g.itemTitle}</div>
+                    <div className="muted mono">{g.releaseTitle}</div>
+                    {g.scoreBefore !== undefined && g.scoreAfter !== undefined ? (
+                      <div className="muted">
+                        score {g.scoreBefore} → {g.scoreAfter}
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { memo } from 'react';
+import type { HistoryEntry, HistoryStatus } from '../../../shared/status';
+import { Badge } from '../../components/Badge';
+import { formatCount, formatDateTime } from '../../lib/format';
+import { HISTORY_STATUS_LABELS, JOB_TYPE_LABELS } from '../../lib/labels';
+
+const TONE: Record<HistoryStatus, 'ok' | 'warn' | 'danger' | 'muted'> = {
+  grabbed: 'ok',
+  searched: 'muted',
+  failed: 'danger',
+  error: 'danger',
+  skipped: 'warn',
+  cycle: 'muted',
+};
+
+const ITEMS_SHOWN = 3;
+
+function What({ entry }: { entry: HistoryEntry }) {
+  const items = entry.items;
+  const reasons = entry.reasons ? Object.entries(entry.reasons).sort((a, b) => b[1] - a[1]) : [];
+  return (
+    <>
+      {items.length > 0 ? (
+        <div>
+          {items
+            .slice(0, ITEMS_SHOWN)
+            .map((i) => i.title)
+            .join(', ')}
+          {items.length > ITEMS_SHOWN ? <span className="muted"> and {formatCount(items.length - ITEMS_SHOWN)} more</span> : null}
+          {entry.commandName ? <span className="muted"> · {entry.commandName}</span> : null}
+        </div>
+      ) : null}
+      {entry.grabs.map((g, i) => (
+        <div key={i} className="muted mono history__grab">
+          ↳ {g.releaseTitle}
+          {g.scoreBefore !== undefined && g.scoreAfter !== undefined ? ` (score ${g.scoreBefore} → ${g.scoreAfter})` : ''}
+        </div>
+      ))}
+      {reasons.length > 0 ? (
+        <div className="muted">
+          {reasons
+            .slice(0, 4)
+            .map(([r, n]) => `${r}: ${formatCount(n)}`)
+            .join(' · ')}
+        </div>
+      ) : null}
+      {entry.message ? <div className={entry.status === 'error' || entry.status === 'failed' ? 'field__error' : 'muted'}>{entry.message}</div> : null}
+    </>
+  );
+}
+
+/** One page of entries (at most 50): a plain table, no virtualization needed. */
+export const HistoryTable = memo(function HistoryTable({ entries, instanceName }: { entries: HistoryEntry[]; instanceName: (id: string) => string }) {
+  if (entries.length === 0) return <p className="muted">Nothing matches these filters.</p>;
+  return (
+    <table className="table history-table">
+      <caption className="visually-hidden">History entries, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Instance</th>
+          <th scope="col">Job</th>
+          <th scope="col">Status</th>
+          <th scope="col">What</th>
+          <th scope="col" className="num">
+            Cost
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id}>
+            <td className="nowrap">{formatDateTime(e.at)}</td>
+            <td>{instanceName(e.instanceId)}</td>
+            <td>
+              {JOB_TYPE_LABELS[e.jobType]}
+              {e.cycle !== undefined ? <span className="muted"> · cycle {e.cycle}</span> : null}
+            </td>
+            <td>
+              <Badge tone={TONE[e.status]}>{HISTORY_STATUS_LABELS[e.status]}</Badge>
+              {e.dryRun ? (
+                <>
+                  {' '}
+                  <Badge tone="muted">dry run</Badge>
+                </>
+              ) : null}
+            </td>
+            <td>
+              <What entry={e} />
+            </td>
+            <td className="num">{formatCount(e.cost)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+});

@@ -1,0 +1,71 @@
+/**
+ * The instance form's model: what the fields hold, how it becomes a saveInstance request, and its
+ * validation (the contract's own schema, plus what only the form knows: a key is required for a new
+ * instance, ids are unique).
+ */
+import { instanceDraftSchema, type InstanceDraft, type MaskedInstance } from '../../../shared/contract/settings-schemas';
+import { fieldErrors, type FieldErrors } from '../../forms/issues';
+
+export interface InstanceFormValues {
+  id: string;
+  name: string;
+  kind: 'radarr' | 'sonarr';
+  url: string;
+  /** typed by the user; empty = keep the stored key (when editing) */
+  apiKey: string;
+  trustSelfSignedCert: boolean;
+  enabled: boolean;
+  /** '' = no budget group */
+  budgetGroup: string;
+}
+
+export const DEFAULT_URL = { radarr: 'http://localhost:7878', sonarr: 'http://localhost:8989' } as const;
+
+export function emptyInstance(kind: 'radarr' | 'sonarr' = 'radarr'): InstanceFormValues {
+  return { id: '', name: '', kind, url: DEFAULT_URL[kind], apiKey: '', trustSelfSignedCert: false, enabled: true, budgetGroup: '' };
+}
+
+export function fromInstance(inst: MaskedInstance): InstanceFormValues {
+  return {
+    id: inst.id,
+    name: inst.name,
+    kind: inst.kind,
+    url: inst.url,
+    apiKey: '',
+    trustSelfSignedCert: inst.trustSelfSignedCert,
+    enabled: inst.enabled,
+    budgetGroup: inst.budgetGroup ?? '',
+  };
+}
+
+/** "Radarr 4K" → "radarr-4k": a valid id derived from the name until the user types their own. */
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}
+
+export function toDraft(v: InstanceFormValues): InstanceDraft {
+  return {
+    id: v.id,
+    name: v.name,
+    kind: v.kind,
+    url: v.url,
+    trustSelfSignedCert: v.trustSelfSignedCert,
+    enabled: v.enabled,
+    ...(v.budgetGroup ? { budgetGroup: v.budgetGroup } : {}),
+    ...(v.apiKey.trim() ? { apiKey: v.apiKey } : {}),
+  };
+}
+
+export function validateInstance(v: InstanceFormValues, ctx: { isNew: boolean; existingIds: readonly string[] }): FieldErrors {
+  const parsed = instanceDraftSchema.safeParse(toDraft(v));
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  if (ctx.isNew && !v.apiKey.trim() && !errors.apiKey) errors.apiKey = 'API key is required: find it in Settings → General of the instance';
+  if (ctx.isNew && ctx.existingIds.includes(v.id) && !errors.id) errors.id = `an instance with id "${v.id}" already exists`;
+  return errors;
+}

@@ -1,0 +1,63 @@
+import type { JobPreview } from '../../../shared/contract/settings-schemas';
+import { formatCount } from '../../lib/format';
+
+const SHOWN = 50;
+
+/** A dry run's answer: what the next run would search, and why everything else is skipped. */
+export function PreviewResult({ preview }: { preview: JobPreview }) {
+  const reasons = Object.entries(preview.skipped).sort((a, b) => b[1] - a[1]);
+  return (
+    <section className="preview" aria-label="Preview result">
+      <h3>Preview (dry run)</h3>
+      <p>
+        Cycle {preview.cycle}: {formatCount(preview.done)} of {formatCount(preview.eligible)} eligible done. The next run would search{' '}
+        <strong>{formatCount(preview.chosen.length)}</strong> {preview.chosen.length === 1 ? 'item' : 'items'} (about {formatCount(preview.cost)} indexer{' '}
+        {preview.cost === 1 ? 'query' : 'queries'}).
+      </p>
+      {preview.message ? <p className="muted">{preview.message}</p> : null}
+      <div className="preview__cols">
+        <div>
+          <h4>Would search</h4>
+          {preview.chosen.length === 0 ? (
+            <p className="muted">Nothing.</p>
+          ) : (
+            <ol className="preview__items">
+              {preview.chosen.slice(0, SHOWN).map((item) => (
+                <li key={item.id}>
+                  {item.title}
+                  {item.cost !== 1 ? <span className="muted"> (cost {item.cost})</span> : null}
+                </li>
+              ))}
+            </ol>
+          )}
+          {preview.chosen.length > SHOWN ? <p className="muted">…and {formatCount(preview.chosen.length - SHOWN)} more.</p> : null}
+        </div>
+        <div>
+          <h4>Skipped, by reason</h4>
+          {reasons.length === 0 ? (
+            <p className="muted">Nothing skipped.</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Reason</th>
+                  <th scope="col" className="num">
+                    Items
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {reasons.map(([reason, count]) => (
+                  <tr key={reason}>
+                    <td>{reason}</td>
+                    <td className="num">{formatCount(count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
