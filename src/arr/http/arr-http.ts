@@ -1,0 +1,195 @@
+/**
+ * The HTTP layer both clients share: one axios instance and one connection pool per Radarr/Sonarr
+ * instance, the API key in the X-Api-Key header (never the apikey query parameter), a User-Agent
+ * that identifies Trawlarr, a deadline per request, 503-while-starting retries with exponential
+ * backoff, and every failure turned into an ArrError.
+ *
+ * Bodies are always read as streams: small answers are read whole and parsed, the big lists
+ * (/movie, /series) go through the streaming array splitter so the full text never sits in memory.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { type Readable } from 'node:stream';
+import axios, { type AxiosInstance } from 'axios';
+import packageJson from '../../../package.json';
+import { type ArrError } from '../errors';
+import { collectJsonArray } from '../stream/json-array-items';
+import { drain, htmlTitle, readText } from './body';
+import { resolveEndpoint, type ArrInstance, type Endpoint } from './endpoint';
+import { arrError, type ErrorContext } from './messages';
+import { queryString, type ListStyle, type Query } from './query';
+import { DeadlineError, HtmlPageError, HttpStatusError, problemOf } from './translate';
+
+export const USER_AGENT = `Trawlarr/${packageJson.version}`;
+
+export interface Timeouts {
+  /** small calls: status, tags, commands, one series' episodes... */
+  shortMs: number;
+  /** whole-library lists and paged walks: a 40k-movie /movie can take minutes on a NAS */
+  longMs: number;
+}
+
+export interface StartupRetry {
+  /** how many times a 503 is retried before giving up */
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface ArrHttpOptions {
+  timeouts?: Partial<Timeouts>;
+  startupRetry?: Partial<StartupRetry>;
+  /** injected so tests need not wait for real backoff delays */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { shortMs: 15_000, longMs: 10 * 60_000 };
+/** 1 + 2 + 4 + 8 s: Radarr on a slow NAS needs a few seconds after its port opens */
+export const DEFAULT_STARTUP_RETRY: StartupRetry = { retries: 4, baseDelayMs: 1000, maxDelayMs: 8000 };
+
+export interface Call {
+  method: 'GET' | 'POST' | 'PUT';
+  /** path below /api/v3, e.g. "/movie" */
+  path: string;
+  query?: Query;
+  body?: unknown;
+  /** use the long timeout */
+  long?: boolean;
+  /** this is the API-root probe: a 404 means a wrong URL base */
+  apiRoot?: boolean;
+  signal?: AbortSignal;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class ArrHttp {
+  readonly instance: Readonly<Omit<ArrInstance, 'apiKey'>>;
+  readonly endpoint: Endpoint;
+  readonly timeouts: Timeouts;
+  /** Sonarr v3 binds lists comma-separated; set by the client once it knows the version */
+  listStyle: ListStyle = 'repeat';
+  // private (#) fields stay out of util.inspect and JSON, so logging a client never shows the key
+  readonly #apiKey: string;
+  readonly #axios: AxiosInstance;
+  readonly #agent: http.Agent;
+  readonly #retry: StartupRetry;
+  readonly #sleep: (ms: number) => Promise<void>;
+
+  constructor(instance: ArrInstance, options: ArrHttpOptions = {}) {
+    const { apiKey, ...rest } = instance;
+    this.instance = rest;
+    this.#apiKey = apiKey;
+    this.endpoint = resolveEndpoint(instance);
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.#retry = { ...DEFAULT_STARTUP_RETRY, ...options.startupRetry };
+    this.#sleep = options.sleep ?? realSleep;
+    this.#agent = this.endpoint.https
+      ? new https.Agent({ keepAlive: true, rejectUnauthorized: !instance.trustSelfSignedCert })
+      : new http.Agent({ keepAlive: true });
+    this.#axios = axios.create({
+      responseType: 'stream',
+      validateStatus: () => true,
+      // A redirect would carry X-Api-Key to wherever it points: report it instead (kind "redirect").
+      maxRedirects: 0,
+      // Talk to the instance directly: an HTTP(S)_PROXY from the environment would see the key.
+      proxy: false,
+      httpAgent: this.endpoint.https ? undefined : this.#agent,
+      httpsAgent: this.endpoint.https ? this.#agent : undefined,
+    });
+  }
+
+  get errorContext(): ErrorContext {
+    return { instance: this.instance.name, app: this.instance.kind, address: this.endpoint.address, apiKey: this.#apiKey };
+  }
+
+  /** Builds an ArrError for this instance from a problem found above the HTTP layer. */
+  error(problem: Parameters<typeof arrError>[1]): ArrError {
+    return arrError(this.errorContext, problem);
+  }
+
+  /** A JSON answer, parsed whole and handed to `map` (whose shape errors become ArrErrors too). */
+  json<T>(call: Call, map: (value: unknown) => T): Promise<T> {
+    return this.exchange(call, async (body) => {
+      const text = await readText(body);
+      if (/^\s*</.test(text)) throw new HtmlPageError(200, htmlTitle(text));
+      return map(JSON.parse(text));
+    });
+  }
+
+  /** A JSON array answer, parsed as a stream: `map` keeps what it needs of each element. */
+  array<T>(call: Call, map: (element: unknown) => T): Promise<T[]> {
+    return this.exchange(call, (body) => collectJsonArray(body as AsyncIterable<Buffer>, map));
+  }
+
+  /** An answer whose body nobody needs (the editors' 202 echoes every updated item). */
+  discard(call: Call): Promise<void> {
+    return this.exchange(call, (body) => drain(body));
+  }
+
+  /** Closes pooled connections. */
+  close(): void {
+    this.#agent.destroy();
+  }
+
+  private async exchange<R>(call: Call, consume: (body: Readable) => Promise<R>): Promise<R> {
+    const request = `${call.method} /api/v3${call.path}`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(call, consume);
+      } catch (err) {
+        // 503 is what Radarr/Sonarr answer while starting (CONTRACT.md §2): the request was not processed.
+        if (err instanceof HttpStatusError && err.status === 503 && attempt <= this.#retry.retries) {
+          await this.#sleep(Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (attempt - 1)));
+          continue;
+        }
+        throw arrError(this.errorContext, problemOf(err, { request, apiRoot: !!call.apiRoot, host: this.endpoint.host, attempts: attempt }));
+      }
+    }
+  }
+
+  private async attempt<R>(call: Call, consume: (body: Readable) => Promise<R>): Promise<R> {
+    const timeoutMs = call.long ? this.timeouts.longMs : this.timeouts.shortMs;
+    const controller = new AbortController();
+    let body: Readable | undefined;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+      body?.destroy(new DeadlineError(timeoutMs));
+    }, timeoutMs);
+    const onCallerAbort = () => {
+      controller.abort();
+      body?.destroy(Object.assign(new Error('cancelled'), { code: 'ERR_CANCELED' }));
+    };
+    if (call.signal?.aborted) onCallerAbort();
+    call.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      const res = await this.#axios.request<Readable>({
+        url: `${this.endpoint.base}/api/v3${call.path}${queryString(call.query, this.listStyle)}`,
+        method: call.method,
+        data: call.body,
+        signal: controller.signal,
+        headers: {
+          'X-Api-Key': this.#apiKey,
+          Accept: 'application/json',
+          'User-Agent': USER_AGENT,
+          ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
+      });
+      body = res.data;
+      const contentType = String(res.headers['content-type'] ?? '');
+      if (res.status < 200 || res.status >= 300) {
+        throw new HttpStatusError(res.status, String(res.headers.location ?? ''), contentType, await readText(body, 64 * 1024));
+      }
+      if (/text\/html/i.test(contentType)) throw new HtmlPageError(res.status, htmlTitle(await readText(body, 64 * 1024)));
+      return await consume(body);
+    } catch (err) {
+      if (timedOut) throw new DeadlineError(timeoutMs);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', onCallerAbort);
+      if (body && !body.readableEnded) body.destroy();
+    }
+  }
+}
