@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Episode, Season, Series } from '../../../src/arr/model';
+import type { Season } from '../../../src/arr/model';
 import { firstSkip } from '../../../src/engine/specs/context';
 import {
   airedPastGrace,
@@ -17,7 +17,7 @@ import {
 import { seriesAiredRecently, seriesHasAiredMissing, seriesHasFiles, seriesMonitored } from '../../../src/engine/specs/series';
 import { missingJob } from '../../../src/engine/jobs/missing';
 import { newEpisodesJob } from '../../../src/engine/jobs/new-episodes';
-import { DAY, HOUR, NOW, context, episode, iso, job, movieFile, season, series } from './fixtures';
+import { DAY, HOUR, NOW, context, episode, iso, job, movieFile, season, series, withStatistics } from './fixtures';
 
 describe('episode specifications', () => {
   const show = series({ seasons: [season(1), season(2, { monitored: false })] });
@@ -99,23 +99,6 @@ describe('series specifications', () => {
     expect(seriesAiredRecently(series({}), c)).toBeNull();
   });
 });
-
-/** Sonarr's SeriesStatisticsRepository, per season, as CONTRACT.md §6 describes it. */
-function withStatistics(show: Series, episodes: Episode[], now: number): Series {
-  const aired = (e: Episode) => e.airDateUtc !== undefined && Date.parse(e.airDateUtc) <= now;
-  const seasons = show.seasons.map((s) => {
-    const eps = episodes.filter((e) => e.seasonNumber === s.seasonNumber);
-    return { ...s, episodeCount: eps.filter((e) => (e.monitored && aired(e)) || e.episodeFileId > 0).length, episodeFileCount: eps.filter((e) => e.episodeFileId > 0).length };
-  });
-  const monitoredAired = episodes.filter((e) => e.monitored && aired(e)).map((e) => Date.parse(e.airDateUtc!));
-  return {
-    ...show,
-    seasons,
-    episodeCount: seasons.reduce((n, s) => n + s.episodeCount, 0),
-    episodeFileCount: seasons.reduce((n, s) => n + s.episodeFileCount, 0),
-    previousAiring: monitoredAired.length > 0 ? iso(Math.max(...monitoredAired)) : undefined,
-  };
-}
 
 describe('statistics pre-checks never hide a target', () => {
   const arbEpisode = fc.record({

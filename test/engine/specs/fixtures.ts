@@ -121,3 +121,20 @@ export class MemoryLoader implements DetailLoader {
     return this.calls.filter((c) => c.method === method).flatMap((c) => c.ids);
   }
 }
+
+/** Sonarr's SeriesStatisticsRepository, per season, as CONTRACT.md §6 describes it. */
+export function withStatistics(show: Series, episodes: Episode[], now: number): Series {
+  const aired = (e: Episode) => e.airDateUtc !== undefined && Date.parse(e.airDateUtc) <= now;
+  const seasons = show.seasons.map((s) => {
+    const eps = episodes.filter((e) => e.seasonNumber === s.seasonNumber);
+    return { ...s, episodeCount: eps.filter((e) => (e.monitored && aired(e)) || e.episodeFileId > 0).length, episodeFileCount: eps.filter((e) => e.episodeFileId > 0).length };
+  });
+  const monitoredAired = episodes.filter((e) => e.monitored && aired(e)).map((e) => Date.parse(e.airDateUtc!));
+  return {
+    ...show,
+    seasons,
+    episodeCount: seasons.reduce((n, s) => n + s.episodeCount, 0),
+    episodeFileCount: seasons.reduce((n, s) => n + s.episodeFileCount, 0),
+    previousAiring: monitoredAired.length > 0 ? iso(Math.max(...monitoredAired)) : undefined,
+  };
+}
