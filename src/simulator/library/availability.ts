@@ -1,0 +1,40 @@
+/** Radarr's availability and status rules (CONTRACT.md §5, `Movie.IsAvailable()`), against an injected clock. */
+import type { MovieRec, MovieStatus } from './types.js';
+
+const DAY = 86_400_000;
+
+/** The date from which the movie counts as available, undefined when it never does. */
+export function availableFrom(movie: MovieRec, delayDays = 0): number | undefined {
+  let date: number | undefined;
+  switch (movie.minimumAvailability) {
+    case 'tba':
+    case 'announced':
+      return Number.NEGATIVE_INFINITY;
+    case 'inCinemas':
+      date = movie.inCinemas;
+      break;
+    default: {
+      const releases = [movie.physicalRelease, movie.digitalRelease].filter((d): d is number => d !== undefined);
+      if (releases.length > 0) date = Math.min(...releases);
+      else if (movie.inCinemas !== undefined) date = movie.inCinemas + 90 * DAY;
+    }
+  }
+  return date === undefined ? undefined : date + delayDays * DAY;
+}
+
+export function isAvailable(movie: MovieRec, now: number): boolean {
+  const from = availableFrom(movie);
+  return from !== undefined && from <= now;
+}
+
+/** What TMDb-derived status the movie has at `now`. */
+export function movieStatus(movie: MovieRec, now: number): MovieStatus {
+  const released = [movie.physicalRelease, movie.digitalRelease].filter((d): d is number => d !== undefined && d <= now);
+  if (released.length > 0) return 'released';
+  if (movie.inCinemas !== undefined) {
+    if (movie.inCinemas <= now) return movie.inCinemas + 90 * DAY <= now ? 'released' : 'inCinemas';
+    return 'announced';
+  }
+  if (movie.physicalRelease !== undefined || movie.digitalRelease !== undefined) return 'announced';
+  return 'tba';
+}

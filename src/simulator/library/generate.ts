@@ -1,0 +1,44 @@
+/** Library generator entry: sizes, and the anchor day that makes a seed reproducible. */
+import { generateRadarr } from './generate-radarr.js';
+import { generateSonarr } from './generate-sonarr.js';
+import type { ArrApp, Library, LibrarySize } from './types.js';
+
+/** Named sizes: movies for Radarr, series for Sonarr (about 62 episodes each). */
+export const LIBRARY_SIZES = {
+  tiny: { movies: 40, series: 15 },
+  small: { movies: 400, series: 40 },
+  medium: { movies: 5_000, series: 500 },
+  large: { movies: 40_000, series: 4_000 },
+} as const;
+
+export function itemCount(app: ArrApp, size: LibrarySize): number {
+  if (typeof size === 'string') {
+    const preset = LIBRARY_SIZES[size];
+    if (!preset) throw new Error(`unknown library size "${size}" (use tiny, small, medium, large, {movies:N} or {series:N})`);
+    return app === 'radarr' ? preset.movies : preset.series;
+  }
+  const n = 'movies' in size ? size.movies : size.series;
+  if (app === 'radarr' && !('movies' in size)) throw new Error('a Radarr library size is given as {movies: N}');
+  if (app === 'sonarr' && !('series' in size)) throw new Error('a Sonarr library size is given as {series: N}');
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new Error(`library size must be a whole number from 0 to 1,000,000, got ${n}`);
+  return n;
+}
+
+/** UTC midnight of the day `now` falls in: the same seed on the same day gives the same library. */
+export function anchorDay(now: number): number {
+  return Math.floor(now / 86_400_000) * 86_400_000;
+}
+
+export interface GenerateOptions {
+  app: ArrApp;
+  seed: number;
+  size?: LibrarySize;
+  /** epoch ms; relative dates (future releases, recent airings) hang off its day */
+  now: number;
+}
+
+export function generateLibrary(opts: GenerateOptions): Library {
+  const count = itemCount(opts.app, opts.size ?? 'small');
+  const anchor = anchorDay(opts.now);
+  return opts.app === 'radarr' ? generateRadarr(opts.seed, count, anchor) : generateSonarr(opts.seed, count, anchor);
+}
