@@ -156,9 +156,14 @@ export class InstanceQueue {
 
   /** When the entry would start if the instance were free: now for "run now", else its due time in active hours. */
   private startsAt(e: Entry): number {
-    if (e.manual) return this.options.clock.now();
-    const due = e.continueAt !== undefined ? Math.min(e.continueAt, e.nextRunAt) : e.nextRunAt;
-    return this.options.hours.nextActiveStart(due);
+    const now = this.options.clock.now();
+    if (e.manual) return now;
+    // from now at the earliest: a window that passed while the machine slept does not count
+    return this.options.hours.nextActiveStart(Math.max(this.dueAt(e), now));
+  }
+
+  private dueAt(e: Entry): number {
+    return e.continueAt !== undefined ? Math.min(e.continueAt, e.nextRunAt) : e.nextRunAt;
   }
 
   private runnable(e: Entry): boolean {
@@ -193,7 +198,7 @@ export class InstanceQueue {
 
   private begin(e: Entry, now: number): void {
     const regular = e.manual || e.continueAt === undefined || e.nextRunAt <= now;
-    const late = e.overdue || now - this.startsAt(e) > LATE_MS;
+    const late = e.overdue || now - this.options.hours.nextActiveStart(this.dueAt(e)) > LATE_MS;
     const reason: RunReason = e.manual ? 'manual' : !regular ? 'continue' : late ? 'catch-up' : 'scheduled';
     const quota = regular ? undefined : e.remaining;
     e.manual = false;

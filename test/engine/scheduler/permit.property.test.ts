@@ -10,21 +10,11 @@ import { ActiveHours } from '../../../src/engine/scheduler/active-hours';
 import { BudgetLedger, DAY_MS, HOUR_MS, type BudgetSnapshot, type SpendRecord } from '../../../src/engine/scheduler/budget';
 import { FakeClock } from '../../../src/engine/scheduler/fake-clock';
 import { InstancePermit, type PermitGate } from '../../../src/engine/scheduler/permit';
-import { worstWindow } from './support';
+import { prng, worstWindow } from './support';
 
 const SEC = 1000;
 const T0 = Date.parse('2026-03-28T18:00:00Z'); // the night Berlin springs forward
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hhmm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 30)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 const scenario = fc.record({

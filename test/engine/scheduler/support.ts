@@ -14,3 +14,15 @@ export function worstWindow(spends: readonly SpendRecord[], size: number): numbe
   }
   return worst;
 }
+
+/** A small seeded generator (mulberry32) for the random choices inside async property runs. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
