@@ -120,7 +120,7 @@ export abstract class ArrClient {
   }
 
   /** GET /command/{id}: a 404 (kind "not-found") once the app has forgotten it (about a day, CONTRACT.md §9). */
-  getCommand(id: number): Promise<Command> {
+  async getCommand(id: number): Promise<Command> {
     const [checked] = this.ids([id], 'a command id');
     return this.http.json({ method: 'GET', path: `/command/${checked}` }, toCommand);
   }
@@ -139,7 +139,7 @@ export abstract class ArrClient {
   }
 
   /** POST /command (201). Id lists are checked and de-duplicated: an empty RefreshMovie list would refresh everything. */
-  protected postCommand(body: SearchCommandBody): Promise<Command> {
+  protected async postCommand(body: SearchCommandBody): Promise<Command> {
     const raw = body as unknown as Record<string, unknown>;
     const checked: Record<string, unknown> = { ...raw };
     for (const key of ['movieIds', 'seriesIds', 'episodeIds'] as const) {

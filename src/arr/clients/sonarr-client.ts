@@ -31,13 +31,13 @@ export class SonarrClient extends ArrClient {
   }
 
   /** Every episode of one series, specials (season 0) included. */
-  episodes(seriesId: number): Promise<Episode[]> {
+  async episodes(seriesId: number): Promise<Episode[]> {
     const [id] = this.ids([seriesId], 'series id');
     return this.http.array({ method: 'GET', path: '/episode', query: { seriesId: id, includeImages: false } }, toEpisode);
   }
 
   /** All files of one series, with their real custom-format scores. */
-  episodeFiles(seriesId: number): Promise<MediaFile[]> {
+  async episodeFiles(seriesId: number): Promise<MediaFile[]> {
     const [id] = this.ids([seriesId], 'series id');
     return this.http.array({ method: 'GET', path: '/episodefile', query: { seriesId: id } }, toEpisodeFile);
   }

@@ -32,10 +32,10 @@ export function resolveEndpoint(instance: Pick<ArrInstance, 'name' | 'kind' | 'u
   try {
     url = new URL(instance.url.trim());
   } catch {
-    throw new TypeError(`${APP_NAMES[instance.kind]} "${instance.name}": the address "${instance.url}" is not a URL. Use a full address such as http://localhost:7878.`);
+    throw new TypeError(`${APP_NAMES[instance.kind]} "${instance.name}": the address is not a URL. Use a full address such as http://localhost:7878.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`${APP_NAMES[instance.kind]} "${instance.name}": the address must start with http:// or https:// (got ${url.protocol}//).`);
+    throw new TypeError(`${APP_NAMES[instance.kind]} "${instance.name}": the address must start with http:// or https:// (it starts with "${url.protocol}").`);
   }
   // A query string (someone pasting ...?apikey=...) is dropped: the key travels only in the header.
   // A pasted API path is dropped too: the clients add /api/v3 themselves.

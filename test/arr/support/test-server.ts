@@ -85,3 +85,32 @@ export function radarrStatus(version = '6.0.3.10276'): Record<string, unknown> {
 export function sonarrStatus(version = '4.0.19.2979'): Record<string, unknown> {
   return { appName: 'Sonarr', instanceName: 'Sonarr', version, urlBase: '', isDocker: true, databaseType: 'sqLite', authentication: 'forms' };
 }
+
+export type Route = (req: Received, res: http.ServerResponse) => void;
+
+/** A handler dispatching on "METHOD /path" (path without the query); anything else is a 404. */
+export function routes(table: Record<string, Route | unknown>): Handler {
+  return (req, res) => {
+    const path = req.path.replace(/^.*?\/api\/v3/, '');
+    const entry = table[`${req.method} ${path}`];
+    if (entry === undefined) return sendJson(res, 404, { title: 'Not Found', status: 404 });
+    if (typeof entry === 'function') return (entry as Route)(req, res);
+    sendJson(res, req.method === 'POST' ? 201 : 200, entry);
+  };
+}
+
+/** Serves `records` as Radarr/Sonarr paging resources, honouring page and pageSize. */
+export function pagedRoute(records: readonly unknown[]): Route {
+  return (req, res) => {
+    const page = Number(req.query.get('page') ?? 1);
+    const pageSize = Number(req.query.get('pageSize') ?? 10);
+    sendJson(res, 200, {
+      page,
+      pageSize,
+      sortKey: req.query.get('sortKey') ?? 'default',
+      sortDirection: req.query.get('sortDirection') ?? 'descending',
+      totalRecords: records.length,
+      records: records.slice((page - 1) * pageSize, page * pageSize),
+    });
+  };
+}
