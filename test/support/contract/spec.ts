@@ -43,7 +43,7 @@ export function loadSpec(app: ArrApp): OpenApiDoc {
     try {
       doc = JSON.parse(readFileSync(file, 'utf8')) as OpenApiDoc;
     } catch (e) {
-      throw new Error(`cannot read the ${app} OpenAPI spec at ${file}: ${(e as Error).message}`);
+      throw new Error(`cannot read the ${app} OpenAPI spec at ${file}: ${(e as Error).message}`, { cause: e });
     }
     cache.set(app, doc);
   }
