@@ -36,6 +36,7 @@ function Nav() {
   const status = useStatus((s) => s.status);
   const attention = status?.instances.some((i) => i.enabled && i.state !== 'ok' && i.state !== 'unknown') ?? false;
   return (
+    <div className="app__side">
     <nav className="app__nav" aria-label="Main">
       <div className="app__brand">Trawlarr</div>
       <ul>
@@ -57,6 +58,7 @@ function Nav() {
       </ul>
       <div className="app__conn muted">{apiMode() === 'desktop' ? 'Desktop app' : 'Browser mode'}</div>
     </nav>
+    </div>
   );
 }
 

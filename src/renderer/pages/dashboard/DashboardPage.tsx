@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { Badge } from '../../components/Badge';
 import { errorMessage } from '../../lib/errors';
 import { formatCount, relativeTime } from '../../lib/format';
+import { INSTANCE_STATE_LABELS } from '../../lib/labels';
 import { useNow } from '../../lib/useNow';
 import { useStatus } from '../../stores/status';
 import { InstanceCard } from './InstanceCard';
@@ -88,6 +89,20 @@ export function DashboardPage() {
             <p>
               <strong>{healthy}</strong> of {instances.length} instances healthy · updated {relativeTime(status.at, now)}
             </p>
+            <ul className="health-strip">
+              {instances.map((i) => {
+                const st = INSTANCE_STATE_LABELS[i.state];
+                return (
+                  <li key={i.id}>
+                    <a href={`#inst-${i.id}`} onClick={(e) => (e.preventDefault(), document.getElementById(`inst-${i.id}`)?.scrollIntoView())}>
+                      <Badge tone={i.enabled ? st.tone : 'muted'}>
+                        {i.name}: {i.enabled ? st.text : 'disabled'}
+                      </Badge>
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
           </section>
           <div className="dash-grid">
             {instances.map((inst) => (

@@ -21,9 +21,14 @@ export function InstanceCard({ instance, now, onError }: Props) {
   return (
     <section className="card instance-card" aria-labelledby={titleId}>
       <header className="instance-card__head">
-        <h2 id={titleId}>
-          {instance.name} <span className="muted">· {KIND_LABELS[instance.kind]}{instance.version ? ` ${instance.version}` : ''}</span>
-        </h2>
+        <div>
+          <h2 id={titleId}>{instance.name}</h2>
+          <span className="muted">
+            {KIND_LABELS[instance.kind]}
+            {instance.version ? ` ${instance.version}` : ''} · budget {formatCount(budget.usedLastHour)}/{formatCount(budget.maxPerHour)} this hour, {formatCount(budget.usedLastDay)}/
+            {formatCount(budget.maxPerDay)} today{budget.key !== instance.id ? ` (shared: ${budget.key})` : ''}
+          </span>
+        </div>
         <div className="toolbar">
           {!instance.enabled ? <Badge tone="muted">Disabled</Badge> : <Badge tone={state.tone}>{state.text}</Badge>}
           {instance.paused ? <Badge tone="warn">Paused</Badge> : null}
@@ -37,25 +42,38 @@ export function InstanceCard({ instance, now, onError }: Props) {
         </div>
       </header>
       {instance.message && instance.state !== 'ok' ? (
-        <p className="instance-card__message">
+        <p className="instance-card__message" role="status">
           {instance.message}
           {instance.retryAt ? <span className="muted"> · retry {relativeTime(instance.retryAt, now)}</span> : null}
         </p>
       ) : null}
-      <p className="muted num">
-        Budget used: {formatCount(budget.usedLastHour)}/{formatCount(budget.maxPerHour)} this hour, {formatCount(budget.usedLastDay)}/{formatCount(budget.maxPerDay)} today
-        {budget.key !== instance.id ? ` (group ${budget.key})` : ''}
-      </p>
       {instance.jobs.length === 0 ? (
         <p className="muted">
           No jobs. <a href={`#/jobs?instance=${encodeURIComponent(instance.id)}`}>Add one</a>.
         </p>
       ) : (
-        <ul className="job-list">
-          {instance.jobs.map((job) => (
-            <JobRow key={job.jobId} instance={instance} job={job} now={now} onError={onError} />
-          ))}
-        </ul>
+        <table className="table job-table">
+          <caption className="visually-hidden">Jobs of {instance.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Job</th>
+              <th scope="col" className="job-table__progress">
+                Cycle progress
+              </th>
+              <th scope="col">ETA</th>
+              <th scope="col">Last run</th>
+              <th scope="col">Next run</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {instance.jobs.map((job) => (
+              <JobRow key={job.jobId} instance={instance} job={job} now={now} onError={onError} />
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );
@@ -66,62 +84,54 @@ function JobRow({ instance, job, now, onError }: { instance: InstanceStatus; job
   const name = `${instance.name} ${JOB_TYPE_LABELS[job.type]}`;
   const result = job.lastRun ? RUN_RESULT_LABELS[job.lastRun.result] : null;
   return (
-    <li className="job-row">
-      <div className="job-row__title">
-        <strong>{JOB_TYPE_LABELS[job.type]}</strong>
+    <tr className={job.enabled ? undefined : 'job-row--disabled'}>
+      <th scope="row">
+        {JOB_TYPE_LABELS[job.type]}
         {job.jobId !== job.type ? <span className="muted"> ({job.jobId})</span> : null}
-        <span className="muted"> · cycle {job.cycle}</span>
-        {!job.enabled ? <Badge tone="muted">Disabled</Badge> : null}
-        {job.paused ? <Badge tone="warn">Paused</Badge> : null}
-        {job.running ? <Badge tone="ok">Running</Badge> : null}
-      </div>
-      <Progress done={job.done} total={job.eligible} label={`${name} cycle ${job.cycle} progress`} />
-      <dl className="job-row__facts">
-        <div>
-          <dt>ETA</dt>
-          <dd title={formatDateTime(job.etaAt)}>{job.etaAt ? relativeTime(job.etaAt, now) : '—'}</dd>
+        <div className="muted job-row__sub">
+          cycle {job.cycle} {!job.enabled ? <Badge tone="muted">Disabled</Badge> : null} {job.paused ? <Badge tone="warn">Paused</Badge> : null} {job.running ? <Badge tone="ok">Running</Badge> : null}
         </div>
-        <div>
-          <dt>Last run</dt>
-          <dd title={job.lastRun?.message}>
-            {job.lastRun ? (
-              <>
-                {relativeTime(job.lastRun.at, now)} · {result ? <Badge tone={result.tone}>{result.text}</Badge> : null}
-                {job.lastRun.searched > 0 ? <span className="muted"> {formatCount(job.lastRun.searched)} searched</span> : null}
-              </>
-            ) : (
-              'never'
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Next run</dt>
-          <dd title={formatDateTime(job.nextRunAt)}>{job.nextRunAt ? relativeTime(job.nextRunAt, now) : '—'}</dd>
-        </div>
-      </dl>
-      {job.lastRun?.message && job.lastRun.result !== 'searched' ? <p className="muted job-row__msg">{job.lastRun.message}</p> : null}
-      {job.horizonWarning ? (
-        <p className="job-row__warn" role="note">
-          {job.horizonWarning}
-        </p>
-      ) : null}
-      <div className="button-row">
+      </th>
+      <td>
+        <Progress done={job.done} total={job.eligible} label={`${name} cycle ${job.cycle} progress`} />
+        {job.horizonWarning ? <div className="job-row__warn">{job.horizonWarning}</div> : null}
+      </td>
+      <td className="nowrap" title={formatDateTime(job.etaAt)}>
+        {job.etaAt ? relativeTime(job.etaAt, now) : '—'}
+      </td>
+      <td title={job.lastRun ? `${formatDateTime(job.lastRun.at)}: ${job.lastRun.message}` : undefined}>
+        {job.lastRun ? (
+          <>
+            <span className="nowrap">{relativeTime(job.lastRun.at, now)}</span> {result ? <Badge tone={result.tone}>{result.text}</Badge> : null}
+            {job.lastRun.result !== 'searched' && job.lastRun.message ? <div className="muted job-row__sub">{job.lastRun.message}</div> : null}
+            {job.lastRun.searched > 0 ? <div className="muted job-row__sub">{formatCount(job.lastRun.searched)} searched</div> : null}
+          </>
+        ) : (
+          <span className="muted">never</span>
+        )}
+      </td>
+      <td className="nowrap" title={formatDateTime(job.nextRunAt)}>
+        {job.nextRunAt ? relativeTime(job.nextRunAt, now) : '—'}
+      </td>
+      <td className="nowrap">
         <button
           type="button"
+          className="small"
           disabled={job.running || !job.enabled}
           aria-label={`Run ${name} now`}
           onClick={() => api.runJobNow({ instanceId: instance.id, jobId: job.jobId }).then((r) => (r.started ? undefined : onError(r.message)), (e: unknown) => onError(errorMessage(e)))}
         >
           Run now
-        </button>
+        </button>{' '}
         <button
           type="button"
+          className="small"
           aria-label={`${job.paused ? 'Resume' : 'Pause'} ${name}`}
           onClick={() => setPaused({ scope: 'job', instanceId: instance.id, jobId: job.jobId }, !job.paused).catch((e: unknown) => onError(errorMessage(e)))}
         >
           {job.paused ? 'Resume' : 'Pause'}
         </button>
-      </div>
-    </li>
+      </td>
+    </tr>
   );
 }
