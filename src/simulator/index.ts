@@ -28,6 +28,10 @@ export type * from './types.js';
 export type { Faults } from './faults.js';
 export type { CommandRec } from './commands/queue.js';
 export { generateLibrary, LIBRARY_SIZES } from './library/generate.js';
+export { emptyLibrary } from './library/types.js';
+export { defaultProfiles, CUSTOM_FORMATS } from './library/profiles.js';
+export { RADARR_CASES } from './library/generate-radarr.js';
+export { SONARR_CASES } from './library/generate-sonarr.js';
 
 export interface Simulator {
   /** base URL including the URL base, no trailing slash */

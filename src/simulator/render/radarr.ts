@@ -74,7 +74,7 @@ export function renderMovieFile(lib: Library, m: MovieRec, f: MovieFileRec, scor
 }
 
 function alternateTitles(m: MovieRec) {
-  const n = 4 + (hash(m.id, 21) % 12);
+  const n = 2 + (hash(m.id, 21) % 8);
   const out = [];
   for (let i = 0; i < n; i++) {
     const title = titleFrom(hash(m.tmdbId, i, 22));
