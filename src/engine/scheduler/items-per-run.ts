@@ -68,10 +68,15 @@ export interface ItemsPerRunInput {
   runsPerDay: number;
 }
 
-/** Items for one run: the setting, or for "auto" the daily share over the runs of a day (at least 1). */
+/**
+ * Items for one run: the setting, or for "auto" the daily share over the runs of a day, rounded up
+ * (at least 1). Rounding down would leave budget unused every day (8 runs sharing 30 queries at 2
+ * each would take 1 item, 16 queries a day); rounding up spends it, and the ledger stops the
+ * little that goes over.
+ */
 export function itemsPerRun(input: ItemsPerRunInput): number {
   if (input.setting !== 'auto') return input.setting;
   if (!(input.avgCostPerItem > 0)) throw new Error(`itemsPerRun: average cost per item must be positive, got ${input.avgCostPerItem}`);
   if (!(input.runsPerDay > 0)) return 1;
-  return Math.max(1, Math.floor(input.dailyShare / input.runsPerDay / input.avgCostPerItem));
+  return Math.max(1, Math.ceil(input.dailyShare / input.runsPerDay / input.avgCostPerItem - 1e-9));
 }

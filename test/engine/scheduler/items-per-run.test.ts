@@ -76,8 +76,10 @@ describe('itemsPerRun', () => {
   it('auto spreads the daily share over the runs of a day', () => {
     expect(itemsPerRun({ setting: 'auto', dailyShare: 60, avgCostPerItem: 1, runsPerDay: 6 })).toBe(10);
     expect(itemsPerRun({ setting: 'auto', dailyShare: 100, avgCostPerItem: 1, runsPerDay: 1 })).toBe(100);
-    expect(itemsPerRun({ setting: 'auto', dailyShare: 100, avgCostPerItem: 2, runsPerDay: 24 })).toBe(2);
+    expect(itemsPerRun({ setting: 'auto', dailyShare: 100, avgCostPerItem: 2, runsPerDay: 24 })).toBe(3); // 2.08 rounded up
     expect(itemsPerRun({ setting: 'auto', dailyShare: 5, avgCostPerItem: 1, runsPerDay: 24 })).toBe(1); // at least one
+    // rounded up so no budget is left idle: 30 queries over 8 runs at 2 each
+    expect(itemsPerRun({ setting: 'auto', dailyShare: 30, avgCostPerItem: 2, runsPerDay: 8 })).toBe(2);
   });
 
   it('rejects a non-positive cost per item', () => {
