@@ -40,14 +40,18 @@ export interface LoadResult {
 
 export async function loadSegments(dir: string, cols: HistoryColumns, writable: boolean, warn: (msg: string) => void): Promise<LoadResult> {
   const names = (await fsp.readdir(dir)).filter((n) => SEGMENT_FILE.test(n)).sort();
+  // sizes and sidecars are read in parallel (the slow part of an open is waiting on files), then applied in order
+  const found = await mapLimited(names, 16, async (name) => {
+    const firstId = Number(SEGMENT_FILE.exec(name)![1]);
+    const path = join(dir, name);
+    const size = (await fsp.stat(path)).size;
+    return { firstId, size, sidecar: await readSidecar(join(dir, sidecarName(firstId)), size) };
+  });
   const segments: Segment[] = [];
   let lastId = 0;
-  for (const [ordinal, name] of names.entries()) {
-    const firstId = Number(SEGMENT_FILE.exec(name)![1]);
+  for (const [ordinal, { firstId, size, sidecar }] of found.entries()) {
     const seg = newSegment(dir, ordinal, firstId, 0);
-    const size = (await fsp.stat(seg.path)).size;
     const startRow = cols.length;
-    const sidecar = await readSidecar(seg.idxPath, size);
     let from = 0;
     if (sidecar && (sidecar.block.count === 0 || sidecar.block.id[0] > lastId)) {
       cols.appendBlock(sidecar.block, ordinal);
@@ -84,6 +88,19 @@ export async function loadSegments(dir: string, cols: HistoryColumns, writable: 
     }
   }
   return { segments, lastId };
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 /** Rows of `seg` are a contiguous run of the index; the sidecar gets exactly those. */
