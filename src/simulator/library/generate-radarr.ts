@@ -121,7 +121,7 @@ export function generateRadarr(seed: number, count: number, anchor: number): Lib
       year,
       tmdbId: 1000 + (hash(seed, id, 3) % 900_000),
       imdbId: `tt${String(hash(seed, id, 4) % 10_000_000).padStart(7, '0')}`,
-      monitored: c.monitored ?? rng.chance(0.85),
+      monitored: c.monitored ?? (id <= RADARR_CASES.length || rng.chance(0.85)),
       qualityProfileId: profileId,
       minimumAvailability: c.minimumAvailability ?? (rng.chance(0.7) ? 'released' : rng.chance(0.6) ? 'announced' : 'inCinemas'),
       inCinemas,

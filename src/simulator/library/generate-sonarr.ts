@@ -25,6 +25,8 @@ interface SeriesCase {
   seasons?: number;
   episodesPerSeason?: number;
   specials?: 'none' | 'unmonitored' | 'monitored';
+  /** specials aired but without files */
+  specialsMissing?: boolean;
   unmonitoredSeasons?: number[];
   files?: FileMix;
   tags?: number[];
@@ -38,7 +40,7 @@ export const SONARR_CASES: readonly SeriesCase[] = [
   // continuing: an episode aired 1 h ago (inside the grace), one 8 d ago, future and TBA episodes, unmonitored specials
   { status: 'continuing', seasons: 3, episodesPerSeason: 8, specials: 'unmonitored', latestAiredHoursAgo: 1 },
   { monitored: false, status: 'ended', seasons: 2, episodesPerSeason: 6 },
-  { status: 'ended', seasons: 3, episodesPerSeason: 6, unmonitoredSeasons: [1] },
+  { status: 'ended', seasons: 3, episodesPerSeason: 6, unmonitoredSeasons: [1], specials: 'monitored', specialsMissing: true },
   { type: 'anime', status: 'continuing', seasons: 2, episodesPerSeason: 12, latestAiredHoursAgo: 10, tags: [4] },
   { status: 'ended', profile: 1, seasons: 2, episodesPerSeason: 6, files: 'belowCutoff' },
   { status: 'ended', profile: 1, seasons: 1, episodesPerSeason: 6, files: 'atCutoffLowScore' },
@@ -93,11 +95,11 @@ export function generateSonarr(seed: number, count: number, anchor: number): Lib
     const specials = c.specials ?? (rng.chance(0.3) ? (rng.chance(0.3) ? 'monitored' : 'unmonitored') : 'none');
     const profileId = c.profile ?? rng.pick([1, 1, 2, 2, 3, 4]);
     const profile = lib.qualityProfiles[profileId - 1];
-    const monitored = c.monitored ?? rng.chance(0.85);
+    const monitored = c.monitored ?? (id <= SONARR_CASES.length || rng.chance(0.85));
     const seasons: SeriesRec['seasons'] = [];
     if (specials !== 'none') seasons.push({ seasonNumber: 0, monitored: specials === 'monitored' });
     for (let s = 1; s <= seasonCount; s++) {
-      const off = c.unmonitoredSeasons ? c.unmonitoredSeasons.includes(s) : s < seasonCount && rng.chance(0.1);
+      const off = c.unmonitoredSeasons ? c.unmonitoredSeasons.includes(s) : c.seasons === undefined && s < seasonCount && rng.chance(0.1);
       seasons.push({ seasonNumber: s, monitored: !off });
     }
     // the newest aired episode of the last season airs latestAired before the anchor (continuing series)
@@ -148,7 +150,7 @@ export function generateSonarr(seed: number, count: number, anchor: number): Lib
           lastSearchTime: aired && rng.chance(0.5) ? anchor - rng.int(1, 60 * 24) * HOUR : undefined,
         };
         const mix = c.files ?? 'random';
-        const hasFile = aired && (c.files ? true : c.latestAiredHoursAgo !== undefined ? !recent && e % 3 !== 0 : rng.chance(recent ? 0.3 : season.monitored ? 0.85 : 0.5));
+        const hasFile = aired && !(season.seasonNumber === 0 && c.specialsMissing) && (c.files ? true : c.latestAiredHoursAgo !== undefined ? !recent && e % 3 !== 0 : rng.chance(recent ? 0.3 : season.monitored ? 0.85 : 0.5));
         if (hasFile) {
           const { qualityId, formatIds } = fileQuality(rng, profile, mix);
           lib.episodeFiles.set(fileId, {

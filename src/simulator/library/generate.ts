@@ -24,21 +24,25 @@ export function itemCount(app: ArrApp, size: LibrarySize): number {
   return n;
 }
 
-/** UTC midnight of the day `now` falls in: the same seed on the same day gives the same library. */
-export function anchorDay(now: number): number {
-  return Math.floor(now / 86_400_000) * 86_400_000;
+/**
+ * The whole hour `now` falls in: relative dates (releases, airings "1 h ago") hang off it, so the
+ * same seed within the same hour gives the same library, and "aired 1 h before the anchor" is
+ * still inside a 3 h grace at any minute of that hour.
+ */
+export function anchorHour(now: number): number {
+  return Math.floor(now / 3_600_000) * 3_600_000;
 }
 
 export interface GenerateOptions {
   app: ArrApp;
   seed: number;
   size?: LibrarySize;
-  /** epoch ms; relative dates (future releases, recent airings) hang off its day */
+  /** epoch ms; relative dates (future releases, recent airings) hang off its hour */
   now: number;
 }
 
 export function generateLibrary(opts: GenerateOptions): Library {
   const count = itemCount(opts.app, opts.size ?? 'small');
-  const anchor = anchorDay(opts.now);
+  const anchor = anchorHour(opts.now);
   return opts.app === 'radarr' ? generateRadarr(opts.seed, count, anchor) : generateSonarr(opts.seed, count, anchor);
 }

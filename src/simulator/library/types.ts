@@ -161,7 +161,7 @@ export interface HistoryRec {
 
 export interface Library {
   app: ArrApp;
-  /** the day (UTC midnight, epoch ms) relative dates were generated from */
+  /** the hour (epoch ms) relative dates were generated from */
   anchor: number;
   tags: TagRec[];
   customFormats: CustomFormatRec[];
