@@ -34,11 +34,21 @@ export type OutageEvent =
 
 export type FailureState = Extract<InstanceState, 'down' | 'key-rejected' | 'wrong-app'>;
 
+/** Plain JSON for the state store, so an outage spans a restart: no second "down", no hammering. */
+export interface OutageSnapshot {
+  state: FailureState | 'ok';
+  failures: number;
+  since?: number;
+  retryAt?: number;
+  message?: string;
+}
+
 export interface OutageTrackerOptions {
   clock: Clock;
   policy?: BackoffPolicy;
   random?: () => number;
   onEvent?: (event: OutageEvent) => void;
+  snapshot?: OutageSnapshot;
 }
 
 export class OutageTracker {
@@ -48,7 +58,21 @@ export class OutageTracker {
   private currentState: FailureState | 'ok' = 'ok';
   private lastMessage = '';
 
-  constructor(private readonly options: OutageTrackerOptions) {}
+  constructor(private readonly options: OutageTrackerOptions) {
+    const saved = options.snapshot;
+    if (saved && saved.failures > 0 && saved.state !== 'ok') {
+      this.failures = saved.failures;
+      this.currentState = saved.state;
+      this.since = saved.since;
+      this.nextTry = saved.retryAt;
+      this.lastMessage = saved.message ?? '';
+    }
+  }
+
+  snapshot(): OutageSnapshot {
+    if (!this.isDown) return { state: 'ok', failures: 0 };
+    return { state: this.currentState, failures: this.failures, since: this.since, retryAt: this.nextTry, message: this.lastMessage };
+  }
 
   get isDown(): boolean {
     return this.failures > 0;

@@ -61,6 +61,22 @@ describe('OutageTracker', () => {
     expect(events.map((e) => e.type)).toEqual(['down', 'recovered', 'down']);
   });
 
+  it('an outage spans a restart: no second "down", the backoff goes on, one "recovered"', async () => {
+    const { clock, events, tracker } = tracked();
+    tracker.recordFailure('down', 'ECONNREFUSED');
+    tracker.recordFailure('down', 'ECONNREFUSED');
+    const saved = JSON.parse(JSON.stringify(tracker.snapshot()));
+    const after: OutageEvent[] = [];
+    const restarted = new OutageTracker({ clock, random: () => 0, onEvent: (e) => after.push(e), snapshot: saved });
+    expect(restarted.isDown).toBe(true);
+    expect(restarted.retryAt).toBe(T0 + 60_000);
+    expect(restarted.recordFailure('down', 'ECONNREFUSED')).toBe(T0 + 120_000); // third failure: 2 min
+    restarted.recordSuccess();
+    expect(events.map((e) => e.type)).toEqual(['down']);
+    expect(after).toEqual([{ type: 'recovered', at: T0, downSince: T0 }]);
+    expect(restarted.snapshot()).toEqual({ state: 'ok', failures: 0 });
+  });
+
   it('track() classifies errors; unclassified ones leave the tracker alone', async () => {
     const { tracker } = tracked();
     const classify = (e: unknown) => ((e as Error).message.includes('ECONN') ? ('down' as const) : undefined);
