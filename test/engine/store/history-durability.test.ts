@@ -161,4 +161,19 @@ describe('history store: reopening and retention', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.jsonl')).length).toBe(1);
     await store.close();
   });
+
+  it('applies a shorter retention at once when the setting changes', async () => {
+    const dir = await tempDir();
+    const clock = fakeClock('2026-03-01T06:00:00.000Z');
+    const store = await HistoryStore.open({ dir, now: clock.now, retentionDays: 30 });
+    for (let day = 0; day < 10; day++) {
+      await store.append(entry({ at: clock.iso(), message: `day ${day}` }));
+      clock.advance(DAY);
+    }
+    expect(await store.setRetentionDays(30)).toBe(0);
+    expect(await store.setRetentionDays(2)).toBe(8); // now 03-11 06:00: days 0-7 (up to 03-08 06:00) are older than 2 days
+    expect((await store.query()).entries.map((e) => e.message)).toEqual(['day 9', 'day 8']);
+    await expect(store.setRetentionDays(0)).rejects.toThrow('at least 1 day');
+    await store.close();
+  });
 });

@@ -5,7 +5,7 @@
  * (e.g. zeros left by a power cut) is skipped and counted, never fatal.
  */
 import { promises as fsp } from 'node:fs';
-import type { HistoryEntry } from '../../../shared/status';
+import type { HistoryEntry, NewHistoryEntry } from '../../../shared/status';
 import { FLAG_DRY_RUN, STATUS_CODE, type IndexRow } from './columns';
 
 export type SegmentRow = Omit<IndexRow, 'seg'>;
@@ -103,4 +103,16 @@ function parseLine(buf: Buffer, start: number, end: number, offset: number, out:
   }
   if (isEntry(value)) out.rows.push(rowOf(value, offset, end - start + 1));
   else out.badLines++;
+}
+
+/** Why an entry cannot be appended, or undefined when it can. */
+export function invalidNewEntry(e: NewHistoryEntry): string | undefined {
+  if (typeof e.at !== 'string' || !Number.isFinite(Date.parse(e.at))) return `at must be an ISO date, got ${JSON.stringify(e.at)}`;
+  if (typeof e.instanceId !== 'string' || !e.instanceId) return 'instanceId is required';
+  if (typeof e.jobId !== 'string' || !e.jobId) return 'jobId is required';
+  if (!STATUS_CODE.has(e.status)) return `unknown status ${JSON.stringify(e.status)}`;
+  if (!Array.isArray(e.items)) return 'items must be an array';
+  if (!Array.isArray(e.grabs)) return 'grabs must be an array';
+  if (typeof e.cost !== 'number' || !Number.isFinite(e.cost) || e.cost < 0) return 'cost must be a number >= 0';
+  return undefined;
 }

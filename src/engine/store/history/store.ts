@@ -15,12 +15,12 @@ import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { HistoryEntry, HistoryPage, HistoryQuery, NewHistoryEntry } from '../../../shared/status';
 import { scrubSecrets } from '../../config/redact';
-import { HistoryColumns, STATUS_CODE } from './columns';
+import { HistoryColumns } from './columns';
 import { CSV_HEADER, csvRow } from './csv';
 import { DAY_MS, loadSegments, newSegment, writeSegmentSidecar, type Segment } from './load';
 import { countByDay, scanRows, selectPage, type DayCount, type RowFilter } from './query';
 import { locate, readEntries } from './read-entries';
-import { rowOf } from './segment-file';
+import { invalidNewEntry, rowOf } from './segment-file';
 
 export interface HistoryStoreOptions {
   dir: string;
@@ -57,12 +57,14 @@ export class HistoryStore {
   private readers = 0;
   private doomed: string[] = [];
   private closed = false;
+  private retentionDays: number;
   private readonly now: () => number;
   private readonly warn: (m: string) => void;
   private readonly scrub: (text: string) => string;
 
   private constructor(private readonly opts: HistoryStoreOptions) {
     this.now = opts.now ?? Date.now;
+    this.retentionDays = opts.retentionDays ?? 180;
     this.warn = opts.warn ?? ((m) => process.emitWarning(m));
     this.scrub = opts.scrub ? (t) => scrubSecrets(opts.scrub!(t)) : (t) => scrubSecrets(t);
   }
@@ -91,7 +93,7 @@ export class HistoryStore {
   append(input: NewHistoryEntry): Promise<HistoryEntry> {
     if (this.closed) return Promise.reject(new Error('history store is closed'));
     if (this.opts.readOnly) return Promise.reject(new Error('history store is open read-only'));
-    const problem = invalidEntry(input);
+    const problem = invalidNewEntry(input);
     if (problem) return Promise.reject(new TypeError(`history entry: ${problem}`));
     const entry: HistoryEntry = { id: ++this.lastIdValue, ...input };
     if (entry.message !== undefined) entry.message = this.scrub(entry.message);
@@ -138,10 +140,17 @@ export class HistoryStore {
     }
   }
 
+  /** Applies a changed `historyRetentionDays` setting at once. */
+  async setRetentionDays(days: number): Promise<number> {
+    if (!(Number.isFinite(days) && days >= 1)) throw new RangeError(`history retention must be at least 1 day, got ${days}`);
+    this.retentionDays = days;
+    return this.prune();
+  }
+
   /** Drops segments whose newest entry is past retention; returns the number of entries dropped. */
   async prune(): Promise<number> {
     if (this.opts.readOnly) return 0;
-    const cutoff = this.now() - (this.opts.retentionDays ?? 180) * DAY_MS;
+    const cutoff = this.now() - this.retentionDays * DAY_MS;
     let drop = 0;
     // the newest segment stays even when old: its name carries the id sequence
     while (drop < this.segments.length - 1 && this.segments[drop].maxAtMs < cutoff) drop++;
@@ -241,15 +250,4 @@ export class HistoryStore {
     if (current) await this.prune();
     return seg;
   }
-}
-
-function invalidEntry(e: NewHistoryEntry): string | undefined {
-  if (typeof e.at !== 'string' || !Number.isFinite(Date.parse(e.at))) return `at must be an ISO date, got ${JSON.stringify(e.at)}`;
-  if (typeof e.instanceId !== 'string' || !e.instanceId) return 'instanceId is required';
-  if (typeof e.jobId !== 'string' || !e.jobId) return 'jobId is required';
-  if (!STATUS_CODE.has(e.status)) return `unknown status ${JSON.stringify(e.status)}`;
-  if (!Array.isArray(e.items)) return 'items must be an array';
-  if (!Array.isArray(e.grabs)) return 'grabs must be an array';
-  if (typeof e.cost !== 'number' || !Number.isFinite(e.cost) || e.cost < 0) return 'cost must be a number >= 0';
-  return undefined;
 }
