@@ -53,6 +53,15 @@ function errorsForTouched(errors: FieldErrors, touched: ReadonlySet<string>, all
   return out;
 }
 
+/** A validator that throws must not take the page down: it blocks saving with its message instead. */
+function safeValidate<T>(validate: (d: T) => FieldErrors, draft: T): FieldErrors {
+  try {
+    return validate(draft);
+  } catch (err) {
+    return { '': `cannot check this form: ${errorMessage(err)}` };
+  }
+}
+
 export function useForm<T>({ id, initial, validate, serverPrefix = [], serverKey = (k) => k }: FormOptions<T>): Form<T> {
   const [base, setBase] = useState(initial);
   const [draft, setDraft] = useState(initial);
@@ -62,7 +71,7 @@ export function useForm<T>({ id, initial, validate, serverPrefix = [], serverKey
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<Form<T>['notice']>(null);
 
-  const allErrors = useMemo(() => validate(draft), [draft, validate]);
+  const allErrors = useMemo(() => safeValidate(validate, draft), [draft, validate]);
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(base), [draft, base]);
   const setDirty = useRouter((s) => s.setDirty);
 
@@ -100,7 +109,7 @@ export function useForm<T>({ id, initial, validate, serverPrefix = [], serverKey
   const submit = async (save: (draft: T) => Promise<void | string>): Promise<boolean> => {
     setShowAll(true);
     setNotice(null);
-    if (hasErrors(validate(draft))) {
+    if (hasErrors(safeValidate(validate, draft))) {
       setNotice({ kind: 'error', text: 'Not saved: correct the fields marked below.' });
       return false;
     }

@@ -3,7 +3,7 @@
  * items per run as "auto" or a number); `toJob` builds the settings' job and the settings schema
  * validates it, so the form accepts exactly what the engine accepts.
  */
-import { jobSchema, jobTag, JOB_TYPES, SONARR_ONLY_JOBS, type JobSettings, type JobSettingsInput, type JobType } from '../../../shared/settings';
+import { DURATION, jobSchema, jobTag, JOB_TYPES, SONARR_ONLY_JOBS, type JobSettings, type JobSettingsInput, type JobType } from '../../../shared/settings';
 import { fieldErrors, type FieldErrors } from '../../forms/issues';
 
 export interface JobFormValues {
@@ -129,8 +129,11 @@ export interface JobContext {
 }
 
 export function validateJob(v: JobFormValues, ctx: JobContext): FieldErrors {
-  const parsed = jobSchema.safeParse(toJob(v));
   const errors: FieldErrors = {};
+  // settings.ts's duration refinement throws on text that is not a duration: check the format first
+  const badEvery = v.scheduleMode === 'every' && !DURATION.test(v.every.trim());
+  if (badEvery) errors.every = v.every.trim() ? 'use a number followed by m, h or d, e.g. "24h"' : 'enter how often, e.g. "24h"';
+  const parsed = jobSchema.safeParse(toJob(badEvery ? { ...v, scheduleMode: 'default' } : v));
   if (!parsed.success) for (const [k, msg] of Object.entries(fieldErrors(parsed.error))) errors[formField(k)] ??= msg;
   if (v.scheduleMode === 'cron' && !errors.cron && v.cron.trim().split(/\s+/).length !== 5) {
     errors.cron = 'a cron expression has five fields (minute hour day month weekday), e.g. "0 3 * * *"';
