@@ -20,6 +20,10 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const COMMA = 0x2c;
 
+/** byte -> itself for the bytes that matter inside an element, 0 for all others (most bytes) */
+const STRUCTURAL = new Uint8Array(256);
+for (const b of [QUOTE, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, COMMA]) STRUCTURAL[b] = b;
+
 const isWhitespace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
 /** A problem with the JSON text itself; `offset` is the byte position in the whole body. */
@@ -70,60 +74,88 @@ export class JsonArraySplitter {
   push(chunk: Buffer): void {
     if (this.head.length < 200) this.head += chunk.toString('utf8', 0, 200 - this.head.length);
     const n = chunk.length;
-    let start = this.state === State.InElement ? 0 : -1;
-    for (let i = 0; i < n; i++) {
-      const b = chunk[i];
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (b === BACKSLASH) this.escaped = true;
-        else if (b === QUOTE) this.inString = false;
+    // the hot loop works on locals; they are written back before anything that can throw or re-enter
+    let state = this.state;
+    let depth = this.depth;
+    let inString = this.inString;
+    let escaped = this.escaped;
+    let start = state === State.InElement ? 0 : -1;
+    const save = () => {
+      this.state = state;
+      this.depth = depth;
+      this.inString = inString;
+      this.escaped = escaped;
+    };
+    let i = 0;
+    while (i < n) {
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+          i++;
+          continue;
+        }
+        // Jump to the next quote natively; it closes the string unless an odd run of backslashes precedes it.
+        const q = chunk.indexOf(QUOTE, i);
+        const stop = q === -1 ? n : q;
+        let k = stop - 1;
+        while (k >= i && chunk[k] === BACKSLASH) k--;
+        const oddRun = (stop - 1 - k) % 2 === 1;
+        if (q === -1) {
+          escaped = oddRun;
+          break;
+        }
+        if (!oddRun) inString = false;
+        i = q + 1;
         continue;
       }
-      switch (this.state) {
-        case State.InElement:
-          if (b === QUOTE) this.inString = true;
-          else if (b === OPEN_BRACE || b === OPEN_BRACKET) this.depth++;
-          else if (b === CLOSE_BRACE || (b === CLOSE_BRACKET && this.depth > 0)) this.depth--;
-          else if (this.depth === 0 && (b === COMMA || b === CLOSE_BRACKET)) {
+      const b = chunk[i];
+      if (state === State.InElement) {
+        const c = STRUCTURAL[b];
+        if (c !== 0) {
+          if (c === QUOTE) inString = true;
+          else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+          else if (c === CLOSE_BRACE || (c === CLOSE_BRACKET && depth > 0)) {
+            if (--depth < 0) {
+              save();
+              this.fail('unbalanced "}"', i);
+            }
+          } else if (depth === 0) {
+            // a comma or the closing bracket of the whole array ends the element
+            state = c === COMMA ? State.Between : State.Done;
+            this.expectElement = c === COMMA;
+            save();
             this.emit(chunk, start, i);
             start = -1;
-            if (b === COMMA) {
-              this.state = State.Between;
-              this.expectElement = true;
-            } else {
-              this.state = State.Done;
-            }
           }
-          if (this.depth < 0) this.fail('unbalanced "}"', i);
-          break;
-        case State.Between:
-          if (isWhitespace(b)) break;
+        }
+      } else if (state === State.Between) {
+        if (!isWhitespace(b)) {
           if (b === CLOSE_BRACKET) {
             if (this.expectElement) this.fail('a value is missing before "]"', i);
-            this.state = State.Done;
+            state = State.Done;
           } else if (b === COMMA) {
             this.fail('a value is missing before ","', i);
           } else {
-            this.state = State.InElement;
+            state = State.InElement;
             this.expectElement = false;
             start = i;
-            this.depth = b === OPEN_BRACE || b === OPEN_BRACKET ? 1 : 0;
-            if (b === QUOTE) this.inString = true;
+            depth = b === OPEN_BRACE || b === OPEN_BRACKET ? 1 : 0;
+            if (b === QUOTE) inString = true;
           }
-          break;
-        case State.Start:
-          if (isWhitespace(b)) break;
-          // a UTF-8 byte order mark
-          if (this.offset + i <= 2 && (b === 0xef || b === 0xbb || b === 0xbf)) break;
+        }
+      } else if (state === State.Start) {
+        // whitespace and a UTF-8 byte order mark may come first
+        if (!isWhitespace(b) && !(this.offset + i <= 2 && (b === 0xef || b === 0xbb || b === 0xbf))) {
           if (b !== OPEN_BRACKET) this.fail('the response is not a JSON array', i);
-          this.state = State.Between;
-          break;
-        case State.Done:
-          if (!isWhitespace(b)) this.fail('unexpected data after the end of the array', i);
-          break;
+          state = State.Between;
+        }
+      } else if (!isWhitespace(b)) {
+        this.fail('unexpected data after the end of the array', i);
       }
+      i++;
     }
-    if (this.state === State.InElement && start >= 0) this.parts.push(chunk.subarray(start));
+    save();
+    if (state === State.InElement && start >= 0) this.parts.push(chunk.subarray(start));
     this.offset += n;
   }
 
