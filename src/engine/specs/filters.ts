@@ -4,6 +4,7 @@
  */
 import type { Movie, Series } from '../../arr/model';
 import type { Spec } from './context';
+import { DAY_MS } from './format';
 import { skip } from './reason';
 
 export type LibraryEntry = Pick<Movie | Series, 'qualityProfileId' | 'tags' | 'status' | 'added'>;
@@ -40,15 +41,16 @@ export const statusSelected: Spec<LibraryEntry> = (entry, ctx) => {
 };
 
 /**
- * addedAfter / addedBefore are calendar days (UTC): "added after 2024-01-01" keeps items added on
- * 2024-01-01 or later; "added before 2024-06-01" keeps items added up to the end of 2024-05-31.
+ * addedAfter / addedBefore are calendar days (UTC) bounding an inclusive range, as a date picker
+ * reads: "after 2024-01-01, before 2024-06-01" keeps items added from 2024-01-01 00:00 to the end
+ * of 2024-06-01.
  */
 export const addedInRange: Spec<LibraryEntry> = (entry, ctx) => {
   const { addedAfter, addedBefore } = ctx.job.filters;
   if (!addedAfter && !addedBefore) return null;
   const added = Date.parse(entry.added);
   if (addedAfter && !(added >= dayStart(addedAfter))) return skip('added-filter', `added before ${addedAfter}`);
-  if (addedBefore && !(added < dayStart(addedBefore))) return skip('added-filter', `added on or after ${addedBefore}`);
+  if (addedBefore && !(added < dayStart(addedBefore) + DAY_MS)) return skip('added-filter', `added after ${addedBefore}`);
   return null;
 };
 

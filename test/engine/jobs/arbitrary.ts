@@ -16,7 +16,7 @@ export const TAGS: Tag[] = [
 ];
 const PROFILES = [HD, NO_UPGRADES];
 const STATUSES = ['released', 'announced', 'inCinemas'];
-const ADDED = ['2023-03-01T00:00:00Z', '2024-01-01T00:00:00Z', '2024-05-31T23:00:00Z', '2025-02-02T00:00:00Z'];
+const ADDED = ['2023-03-01T00:00:00Z', '2024-01-01T00:00:00Z', '2024-06-01T23:00:00Z', '2024-06-02T00:00:00Z', '2025-02-02T00:00:00Z'];
 
 const NO_FILTERS: JobFilters = { qualityProfileIds: [], includeTags: [], excludeTags: [], statuses: [] };
 
@@ -167,7 +167,7 @@ function passesFilters(entry: Movie | Series, f: JobFilters): boolean {
   if (f.statuses.length && !f.statuses.includes(entry.status)) return false;
   const added = entry.added.slice(0, 10);
   if (f.addedAfter && added < f.addedAfter) return false;
-  if (f.addedBefore && added >= f.addedBefore) return false;
+  if (f.addedBefore && added > f.addedBefore) return false;
   return true;
 }
 

@@ -42,12 +42,12 @@ describe('job filters', () => {
     expect(statusSelected(series({ status: 'continuing' }), context())).toBeNull();
   });
 
-  it('added after is inclusive of the day, added before exclusive', () => {
+  it('added after / before bound an inclusive range of days', () => {
     const ctx = context({ job: job({ filters: { addedAfter: '2024-01-01', addedBefore: '2024-06-01' } }) });
     expect(addedInRange(movie({ added: '2024-01-01T00:00:00Z' }), ctx)).toBeNull();
-    expect(addedInRange(movie({ added: '2024-05-31T23:59:59Z' }), ctx)).toBeNull();
+    expect(addedInRange(movie({ added: '2024-06-01T23:59:59Z' }), ctx)).toBeNull();
     expect(addedInRange(movie({ added: '2023-12-31T23:59:59Z' }), ctx)?.text).toBe('added before 2024-01-01');
-    expect(addedInRange(movie({ added: '2024-06-01T00:00:00Z' }), ctx)?.text).toBe('added on or after 2024-06-01');
+    expect(addedInRange(movie({ added: '2024-06-02T00:00:00Z' }), ctx)?.text).toBe('added after 2024-06-01');
     expect(addedInRange(movie({ added: 'garbage' }), ctx)?.code).toBe('added-filter');
   });
 

@@ -1,0 +1,45 @@
+/** What one run of one job did: returned to the scheduler and printed by `trawlarr once`. */
+import type { JobType } from '../../shared/settings';
+import type { RunResult } from '../../shared/status';
+import type { CommandReport } from './execute';
+
+export interface RunReport {
+  instanceId: string;
+  jobId: string;
+  jobType: JobType;
+  dryRun: boolean;
+  result: RunResult;
+  message: string;
+  cycle: number;
+  /** a new cycle started in this run */
+  cycleRestarted: boolean;
+  /** searches done in this cycle (after this run) */
+  done: number;
+  /**
+   * eligible items not searched yet in this cycle. With lazy evaluation the planner stops once the
+   * batch is full, so this counts candidates not fully examined as eligible (an upper bound).
+   */
+  remaining: number;
+  /** the commands sent (a dry run: the commands it would send, status "planned") */
+  commands: (CommandReport | PlannedReport)[];
+  /** items searched (commands completed) */
+  searched: number;
+  /** estimated indexer queries committed */
+  cost: number;
+  /** with evaluateAll: every eligible unit found (movie, episode or series ids) */
+  eligibleIds?: number[];
+  reasons: Record<string, number>;
+  examples: Record<string, string[]>;
+  /** when asking again makes sense (waiting on budget, active hours, a gate, a minimum cycle length) */
+  retryAt?: number;
+  /** the error that ended the run, for result "error" (its message is key-free) */
+  error?: unknown;
+}
+
+export interface PlannedReport {
+  body: CommandReport['body'];
+  cost: number;
+  granularity?: CommandReport['granularity'];
+  items: { id: number; title: string }[];
+  status: 'planned';
+}
