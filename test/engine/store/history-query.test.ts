@@ -76,10 +76,13 @@ describe('history store: append and query', () => {
     await store.close();
   });
 
-  it('gets one entry by id', async () => {
+  it('gets one entry by id, and assigns ids itself', async () => {
     const { store, expected } = await seeded(await tempDir());
     expect(await store.get(57)).toEqual(expected[56]);
     expect(await store.get(999)).toBeUndefined();
+    const again = await store.append({ ...expected[0], id: 5 } as never);
+    expect(again.id).toBe(201);
+    expect((await store.get(201))?.id).toBe(201);
     await store.close();
   });
 

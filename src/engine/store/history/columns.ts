@@ -109,6 +109,12 @@ export class HistoryColumns {
     this.len[i] = row.length;
   }
 
+  /** Gives back the growth slack after a bulk load (keeps 10% for appends). */
+  trim(): void {
+    const target = Math.max(1024, Math.ceil(this.length * 1.1));
+    if (target < this.capacity) this.resize(target);
+  }
+
   /** Reserves room for `extra` more rows in one step (bulk loads). */
   reserve(extra: number): void {
     if (this.length + extra > this.capacity) this.resize(Math.max(this.length + extra, this.capacity * 2));

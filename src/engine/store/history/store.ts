@@ -76,6 +76,7 @@ export class HistoryStore {
     const loaded = await loadSegments(options.dir, store.cols, !options.readOnly, store.warn);
     store.segments = loaded.segments;
     store.lastIdValue = loaded.lastId;
+    store.cols.trim();
     if (!options.readOnly) await store.prune();
     return store;
   }
@@ -95,7 +96,9 @@ export class HistoryStore {
     if (this.opts.readOnly) return Promise.reject(new Error('history store is open read-only'));
     const problem = invalidNewEntry(input);
     if (problem) return Promise.reject(new TypeError(`history entry: ${problem}`));
-    const entry: HistoryEntry = { id: ++this.lastIdValue, ...input };
+    // the store assigns ids: one passed in (a HistoryEntry re-appended by mistake) is ignored
+    const { id: _given, ...fields } = input as NewHistoryEntry & { id?: unknown };
+    const entry: HistoryEntry = { id: ++this.lastIdValue, ...fields };
     if (entry.message !== undefined) entry.message = this.scrub(entry.message);
     const line = JSON.stringify(entry) + '\n';
     return new Promise((resolve, reject) => {
