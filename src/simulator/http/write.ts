@@ -2,10 +2,22 @@
  * Writes replies the way the apps do: pretty-printed JSON (2-space indent), large lists streamed
  * element by element with back-pressure, never one giant string.
  */
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 
 const CHUNK = 64 * 1024;
+
+/** Waits for 'drain' (or the client going away) without leaving listeners behind. */
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
 export function writeJson(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
@@ -46,12 +58,14 @@ export async function writeList(res: ServerResponse, headers: Record<string, str
   for (const el of list) {
     if (res.destroyed) break;
     if (keepAll || pick?.has(i)) kept.push(el);
-    buf += (i === 0 ? '[\n  ' : ',\n  ') + JSON.stringify(el, null, 2).replace(/\n/g, '\n  ');
+    // stringify inside a one-element array so the element comes out indented one level
+    const wrapped = JSON.stringify([el], null, 2);
+    buf += (i === 0 ? '[\n' : ',\n') + wrapped.slice(2, -2);
     i++;
     if (buf.length >= CHUNK) {
       const more = res.write(buf);
       buf = '';
-      if (!more && !res.destroyed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (!more && !res.destroyed) await drainOrClose(res);
     }
   }
   buf += i === 0 ? '[]' : '\n]';

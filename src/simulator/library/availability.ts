@@ -13,13 +13,17 @@ export function availableFrom(movie: MovieRec, delayDays = 0): number | undefine
     case 'inCinemas':
       date = movie.inCinemas;
       break;
-    default: {
-      const releases = [movie.physicalRelease, movie.digitalRelease].filter((d): d is number => d !== undefined);
-      if (releases.length > 0) date = Math.min(...releases);
-      else if (movie.inCinemas !== undefined) date = movie.inCinemas + 90 * DAY;
-    }
+    default:
+      date = releaseDate(movie);
   }
   return date === undefined ? undefined : date + delayDays * DAY;
+}
+
+/** Radarr's `releaseDate`: the earlier of the physical and digital release, else inCinemas + 90 days. */
+export function releaseDate(movie: MovieRec): number | undefined {
+  const { physicalRelease: p, digitalRelease: d, inCinemas: c } = movie;
+  if (p !== undefined || d !== undefined) return Math.min(p ?? Infinity, d ?? Infinity);
+  return c === undefined ? undefined : c + 90 * DAY;
 }
 
 export function isAvailable(movie: MovieRec, now: number): boolean {

@@ -59,9 +59,9 @@ export function titleFrom(seed: number): string {
   return parts.join(' ');
 }
 
-/** Two to four sentences of overview text, 200–600 characters. */
+/** Two or three sentences of overview text, 200–450 characters. */
 export function overviewFrom(seed: number): string {
-  const n = 2 + (seed % 3);
+  const n = 2 + (seed % 2);
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const a = SENTENCE_PARTS[hash(seed, i, 1) % 8];

@@ -1,5 +1,5 @@
 /** Radarr MovieResource / MovieFileResource / rename preview as the real app serves them. */
-import { availableFrom, isAvailable, movieStatus } from '../library/availability.js';
+import { isAvailable, movieStatus, releaseDate } from '../library/availability.js';
 import { formatScore, qualityCutoffNotMet, qualityDef } from '../library/qualities.js';
 import { hash } from '../library/rng.js';
 import { CERTIFICATIONS, cleanTitle, GENRES, KEYWORDS, overviewFrom, pickN, slug, STUDIOS, titleFrom } from '../library/text.js';
@@ -74,7 +74,7 @@ export function renderMovieFile(lib: Library, m: MovieRec, f: MovieFileRec, scor
 }
 
 function alternateTitles(m: MovieRec) {
-  const n = 2 + (hash(m.id, 21) % 8);
+  const n = 1 + (hash(m.id, 21) % 4);
   const out = [];
   for (let i = 0; i < n; i++) {
     const title = titleFrom(hash(m.tmdbId, i, 22));
@@ -90,7 +90,6 @@ function rating(seed: number, votesMax: number, scale: number, type: 'user' | 'c
 export function renderMovie(lib: Library, m: MovieRec, opts: MovieRenderOptions) {
   const file = m.movieFileId ? lib.movieFiles.get(m.movieFileId) : undefined;
   const h = hash(m.tmdbId, 30);
-  const release = availableFrom({ ...m, minimumAvailability: 'released' });
   const folderName = `/movies/${folder(m)}`;
   const v = opts.version;
   const placeholderScore = v.atLeast(5, 22, 4) ? false : 0;
@@ -107,7 +106,7 @@ export function renderMovie(lib: Library, m: MovieRec, opts: MovieRenderOptions)
     inCinemas: iso(m.inCinemas),
     physicalRelease: iso(m.physicalRelease),
     digitalRelease: iso(m.digitalRelease),
-    releaseDate: iso(release),
+    releaseDate: iso(releaseDate(m)),
     images: [
       { coverType: 'poster', url: `/MediaCover/${m.id}/poster.jpg?lastWrite=638000000000000000`, remoteUrl: `https://image.tmdb.org/t/p/original/${slug(m.title)}-${m.tmdbId}-poster.jpg` },
       { coverType: 'fanart', url: `/MediaCover/${m.id}/fanart.jpg?lastWrite=638000000000000000`, remoteUrl: `https://image.tmdb.org/t/p/original/${slug(m.title)}-${m.tmdbId}-fanart.jpg` },
@@ -133,7 +132,7 @@ export function renderMovie(lib: Library, m: MovieRec, opts: MovieRenderOptions)
     rootFolderPath: '/movies/',
     certification: CERTIFICATIONS[h % CERTIFICATIONS.length],
     genres: pickN(GENRES, h, 1 + (h % 3)),
-    keywords: pickN(KEYWORDS, h + 1, 3 + (h % 6)),
+    keywords: pickN(KEYWORDS, h + 1, 2 + (h % 4)),
     tags: m.tags,
     added: iso(m.added),
     ratings: {
