@@ -29,3 +29,4 @@ export type {
   LastRun,
   RunResult,
 } from './status';
+export * from './contract/navigation';

@@ -1,0 +1,81 @@
+/**
+ * The settings window: created when asked for, destroyed on close (the app lives on in the tray),
+ * hardened per Electron's security checklist. Electron glue; its options and policies are the
+ * pure modules beside it.
+ */
+import { BrowserWindow, session, shell, type WebContents } from 'electron';
+import { navigateTargetToSearch, type NavigateTarget } from '../../shared/contract';
+import { isAllowedExternalUrl } from './external-links';
+import { APP_INDEX_URL, settingsWindowOptions } from './options';
+
+export interface SettingsWindowOptions {
+  preloadPath: string;
+  iconPath?: string;
+  /** the dev server URL in development (electron-vite), else the packaged app via app:// */
+  devServerUrl?: string;
+  /** http(s) URLs of the configured instances: the only external links allowed */
+  instanceUrls: () => readonly string[];
+  /** tell an open window to show a page (pushed as the `navigate` event) */
+  navigate: (target: NavigateTarget) => void;
+  log: (line: string) => void;
+}
+
+/** Deny every permission (camera, notifications, clipboard…) for the app's session. */
+export function denyAllPermissions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * For every webContents the app ever creates: no navigation away, no new windows, no <webview>.
+ * Links to configured instances open in the user's browser.
+ */
+export function hardenWebContents(contents: WebContents, instanceUrls: () => readonly string[], log: (line: string) => void): void {
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    log(`navigation refused: ${url}`);
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url, instanceUrls())) void shell.openExternal(url);
+    else log(`window.open refused: ${url}`);
+    return { action: 'deny' };
+  });
+}
+
+export class SettingsWindow {
+  private window: BrowserWindow | undefined;
+
+  constructor(private readonly options: SettingsWindowOptions) {}
+
+  get webContents(): WebContents | undefined {
+    return this.window && !this.window.isDestroyed() ? this.window.webContents : undefined;
+  }
+
+  /** Shows the window (creating it if needed), on a page if given. */
+  open(target?: NavigateTarget): void {
+    if (this.window && !this.window.isDestroyed()) {
+      if (target) this.options.navigate(target);
+      if (this.window.isMinimized()) this.window.restore();
+      this.window.show();
+      this.window.focus();
+      return;
+    }
+    const window = new BrowserWindow(settingsWindowOptions({ preloadPath: this.options.preloadPath, iconPath: this.options.iconPath }));
+    this.window = window;
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      if (this.window === window) this.window = undefined;
+    });
+    const base = this.options.devServerUrl ?? APP_INDEX_URL;
+    void window.loadURL(base + navigateTargetToSearch(target)).catch((error: unknown) => this.options.log(`settings window failed to load: ${String(error)}`));
+  }
+
+  close(): void {
+    this.window?.destroy();
+    this.window = undefined;
+  }
+}
