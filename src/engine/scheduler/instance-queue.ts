@@ -179,7 +179,7 @@ export class InstanceQueue {
     this.timer?.();
     this.timer = undefined;
     if (this.stopped || this.current) return;
-    const times = [...this.entries.values()].filter((e) => this.runnable(e)).map((e) => this.startsAt(e));
+    const times = [...this.entries.values()].filter((e) => this.runnable(e)).map((e) => this.startsAt(e)).filter(Number.isFinite);
     if (!times.length) return;
     this.timer = this.options.clock.setTimer(Math.min(...times), () => {
       this.timer = undefined;

@@ -5,7 +5,7 @@
  * once, now, and never once per missed slot. After that run, an interval job continues from the
  * run's own start, and a cron job from its next slot after that start.
  */
-import cronParser from 'cron-parser';
+import { Cron } from 'croner';
 import { durationToMs, type Schedule } from '../../shared/settings';
 
 export interface ScheduleError extends Error {
@@ -41,17 +41,16 @@ export function compileSchedule(schedule: Schedule, timeZone?: string): (after: 
     return (after) => after + every;
   }
   const tz = resolveTimeZone(timeZone);
-  const options = { currentDate: new Date(0), tz };
+  let cron: Cron;
   try {
-    cronParser.parseExpression(schedule.cron, options).next();
+    // paused: used only to compute times, never to fire (timers go through the Clock)
+    cron = new Cron(schedule.cron, { timezone: tz, paused: true });
   } catch (error) {
     throw scheduleError(`invalid cron expression "${schedule.cron}": ${(error as Error).message}`);
   }
-  return (after) => {
-    // strictly after `after`: cron-parser starts from the next whole second past currentDate
-    const expression = cronParser.parseExpression(schedule.cron, { currentDate: new Date(after), tz });
-    return expression.next().getTime();
-  };
+  if (!cron.nextRun(new Date(0))) throw scheduleError(`cron expression "${schedule.cron}" never fires`);
+  // strictly after `after`; Infinity once the expression has no further slot
+  return (after) => cron.nextRun(new Date(after))?.getTime() ?? Infinity;
 }
 
 /** The first scheduled slot strictly after `t`. */

@@ -83,6 +83,10 @@ describe('bad input', () => {
     expect(() => compileSchedule({ cron: 'every day at 3' })).toThrow(/invalid cron expression "every day at 3"/);
   });
 
+  it('names a cron expression that never fires', () => {
+    expect(() => compileSchedule({ cron: '0 3 30 2 *' }, 'UTC')).toThrow(/cron expression "0 3 30 2 \*" never fires/);
+  });
+
   it('names an unknown time zone', () => {
     expect(() => resolveTimeZone('Mars/Olympus')).toThrow(/unknown time zone "Mars\/Olympus"/);
     expect(() => compileSchedule({ cron: '0 3 * * *' }, 'Mars/Olympus')).toThrow(/Mars\/Olympus/);
