@@ -29,7 +29,7 @@ function appendUntilKilled(dir: string, reported: number): Promise<number[]> {
       }
     });
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    proc.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(ids) : reject(new Error(`child exited without being killed: ${stderr}`))));
+    proc.on('close', (_code, signal) => (signal === 'SIGKILL' ? resolve(ids) : reject(new Error(`child exited without being killed: ${stderr}`))));
   });
 }
 

@@ -138,12 +138,16 @@ describe('state store: crashes', () => {
         const proc = spawn(process.execPath, ['--import', 'tsx', child, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         let err = '';
+        let killing = false;
         proc.stdout.on('data', (d: Buffer) => {
           out += d.toString();
-          if (out.split('\n').length > 3 + attempt) setTimeout(() => proc.kill('SIGKILL'), Math.random() * 30);
+          if (!killing && out.split('\n').length > 3 + attempt) {
+            killing = true;
+            setTimeout(() => proc.kill('SIGKILL'), Math.random() * 30);
+          }
         });
         proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        proc.on('exit', (_c, signal) => {
+        proc.on('close', (_c, signal) => {
           const rounds = out.split('\n').filter(Boolean).map(Number);
           if (signal === 'SIGKILL') resolve(rounds.at(-1) ?? 0);
           else reject(new Error(err));
