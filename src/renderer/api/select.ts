@@ -24,6 +24,8 @@ export interface SelectEnv {
   /** replaces the address bar's URL without the token (history.replaceState) */
   replaceHash: (hash: string) => void;
   fetch?: typeof fetch;
+  /** origin of the browser-mode server; "" = the page's own (tests pass an absolute one) */
+  baseUrl?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export function selectTransport(env: SelectEnv): Selected {
   const token = takeToken(env);
   return {
     mode: 'browser',
-    api: createApi(createHttpBridge({ token: token ?? '', ...(env.fetch ? { fetch: env.fetch } : {}) })),
+    api: createApi(createHttpBridge({ token: token ?? '', ...(env.fetch ? { fetch: env.fetch } : {}), ...(env.baseUrl ? { baseUrl: env.baseUrl } : {}) })),
     missingToken: !token,
   };
 }

@@ -41,8 +41,9 @@ export function fromInstance(inst: MaskedInstance): InstanceFormValues {
 /** "Radarr 4K" → "radarr-4k": a valid id derived from the name until the user types their own. */
 export function slugify(name: string): string {
   return name
-    .toLowerCase()
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents split off by NFKD: "é" → "e"
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
