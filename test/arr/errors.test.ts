@@ -114,6 +114,20 @@ describe('network failures', () => {
     expect(e.message).toBe('Radarr "Main": the connection closed before Radarr finished answering (GET /api/v3/movie).');
   });
 
+  it('a kept-alive socket the server closed is retried once on a new connection', async () => {
+    const served = new WeakSet<object>();
+    const s = await serve((req, res) => {
+      // the second request on a socket meets a server that has dropped it (as after a restart)
+      if (served.has(res.socket!)) return void res.socket!.destroy();
+      served.add(res.socket!);
+      sendJson(res, 200, req.path.endsWith('/system/status') ? radarrStatus() : []);
+    });
+    const client = radarr(s.url);
+    await client.connect();
+    expect(await client.tags()).toEqual([]);
+    expect(s.requests.map((r) => r.path)).toEqual(['/api/v3/system/status', '/api/v3/tag', '/api/v3/tag']);
+  });
+
   it('the caller cancelling a list call', async () => {
     const s = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });

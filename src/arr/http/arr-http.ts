@@ -60,6 +60,11 @@ export interface Call {
   signal?: AbortSignal;
 }
 
+function isStaleSocket(err: unknown): boolean {
+  const e = err as { code?: string; request?: { reusedSocket?: boolean }; response?: unknown };
+  return e?.request?.reusedSocket === true && e.response === undefined && (e.code === 'ECONNRESET' || /socket hang up/i.test(String((err as Error).message)));
+}
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class ArrHttp {
@@ -133,10 +138,19 @@ export class ArrHttp {
 
   private async exchange<R>(call: Call, consume: (body: Readable) => Promise<R>): Promise<R> {
     const request = `${call.method} /api/v3${call.path}`;
+    let retriedStaleSocket = false;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(call, consume);
       } catch (err) {
+        // A kept-alive socket the server closed meanwhile (the app restarted, a proxy's idle timeout):
+        // the request never reached the app, so an idempotent one is sent again on a new connection.
+        // https://nodejs.org/api/http.html#requestreusedsocket
+        if (!retriedStaleSocket && call.method !== 'POST' && isStaleSocket(err)) {
+          retriedStaleSocket = true;
+          attempt--;
+          continue;
+        }
         // 503 is what Radarr/Sonarr answer while starting (CONTRACT.md §2): the request was not processed.
         if (err instanceof HttpStatusError && err.status === 503 && attempt <= this.#retry.retries) {
           await this.#sleep(Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (attempt - 1)));
