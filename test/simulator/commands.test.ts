@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { defaultProfiles, emptyLibrary, startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { call, get } from './http.js';
 
 interface Cmd {
@@ -162,5 +162,34 @@ describe('commands (CONTRACT.md §9)', () => {
     expect((await call(sim, 'DELETE', `/api/v3/command/${b.id}`)).status).toBe(409);
     expect((await call(sim, 'DELETE', `/api/v3/command/${a.id}`)).status).toBe(200);
     expect((await get<Cmd[]>(sim, '/api/v3/command')).map((c) => c.id)).toEqual([b.id]);
+  });
+});
+
+describe('MissingEpisodeSearch grouping (CONTRACT.md §13)', () => {
+  it('groups ≥2 episodes of a season into a season search (anime: 1 + episodes) and leaves single ones as episode searches', async () => {
+    const lib = emptyLibrary('sonarr', T0);
+    lib.qualityProfiles = defaultProfiles('sonarr');
+    const series = (id: number, seriesType: 'standard' | 'anime') =>
+      lib.series.set(id, { id, title: `S${id}`, year: 2020, tvdbId: id, imdbId: `tt${id}`, monitored: true, qualityProfileId: 1, seriesType, status: 'ended', network: 'N', runtime: 30, added: T0, tags: [], seasons: [1, 2].map((n) => ({ seasonNumber: n, monitored: true })) });
+    series(1, 'standard');
+    series(2, 'anime');
+    const ep = (id: number, seriesId: number, season: number) =>
+      lib.episodes.set(id, { id, seriesId, seasonNumber: season, episodeNumber: id, airDateUtc: T0 - 10 * 86_400_000, monitored: true, episodeFileId: 0 });
+    ep(1, 1, 1);
+    ep(2, 1, 1);
+    ep(3, 1, 2);
+    ep(4, 2, 1);
+    ep(5, 2, 1);
+    ep(6, 2, 1);
+    const sim = await startSimulator({ app: 'sonarr', library: lib, now: () => T0, grabChance: 0 });
+    try {
+      await post(sim, { name: 'MissingEpisodeSearch', monitored: true });
+      sim.runCommands();
+      expect(sim.searches).toHaveLength(1);
+      expect(sim.searches[0].ids.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(sim.searches[0].cost).toBe(1 + 1 + (1 + 3));
+    } finally {
+      await sim.close();
+    }
   });
 });
