@@ -2,7 +2,7 @@
  * Composition root of the desktop app: creates the pieces and connects them. Each piece keeps its
  * logic in its own module (tray, windows, notifications, storage, IPC, power, login item).
  */
-import { app, dialog, Menu, powerMonitor, type SaveDialogOptions } from 'electron';
+import { app, dialog, Menu, powerMonitor, session, shell, type SaveDialogOptions } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
@@ -22,7 +22,8 @@ import { createTray } from './tray/tray';
 import { performTrayAction } from './tray-actions';
 import { registerAppSchemePrivileges, handleAppProtocol } from './windows/electron-protocol';
 import { APP_ORIGIN } from './windows/options';
-import { denyAllPermissions, hardenWebContents, SettingsWindow } from './windows/settings-window';
+import { denyAllPermissions, hardenWebContents } from './windows/hardening';
+import { SettingsWindow } from './windows/settings-window';
 
 export const APP_ID = 'app.trawlarr.desktop';
 
@@ -48,7 +49,7 @@ async function start(): Promise<void> {
   let instanceUrls: readonly string[] = [];
 
   app.on('second-instance', () => ui.settingsWindow?.open());
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, () => instanceUrls, log));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { instanceUrls: () => instanceUrls, openExternal: (url) => shell.openExternal(url), log }));
   // the app lives in the tray: closing the settings window does not quit
   app.on('window-all-closed', () => {});
 
@@ -56,7 +57,7 @@ async function start(): Promise<void> {
   if (process.platform === 'darwin') app.dock?.hide();
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   if (process.platform !== 'darwin' && app.isPackaged) Menu.setApplicationMenu(null);
-  denyAllPermissions();
+  denyAllPermissions(session.defaultSession);
 
   const paths = appPaths({ mainDir: dirname(fileURLToPath(import.meta.url)), appPath: app.getAppPath(), resourcesPath: process.resourcesPath, packaged: app.isPackaged });
   handleAppProtocol(paths.renderer);
@@ -111,7 +112,6 @@ async function start(): Promise<void> {
     preloadPath: paths.preload,
     iconPath: paths.appIcon,
     ...(devServerUrl ? { devServerUrl } : {}),
-    instanceUrls: () => instanceUrls,
     navigate: (target) => ipc.events.push({ event: 'navigate', payload: target }),
     log,
   });

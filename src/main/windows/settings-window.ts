@@ -3,9 +3,8 @@
  * hardened per Electron's security checklist. Electron glue; its options and policies are the
  * pure modules beside it.
  */
-import { BrowserWindow, session, shell, type WebContents } from 'electron';
+import { BrowserWindow, type WebContents } from 'electron';
 import { navigateTargetToSearch, type NavigateTarget } from '../../shared/contract';
-import { isAllowedExternalUrl } from './external-links';
 import { APP_INDEX_URL, settingsWindowOptions } from './options';
 
 export interface SettingsWindowOptions {
@@ -13,37 +12,9 @@ export interface SettingsWindowOptions {
   iconPath?: string;
   /** the dev server URL in development (electron-vite), else the packaged app via app:// */
   devServerUrl?: string;
-  /** http(s) URLs of the configured instances: the only external links allowed */
-  instanceUrls: () => readonly string[];
   /** tell an open window to show a page (pushed as the `navigate` event) */
   navigate: (target: NavigateTarget) => void;
   log: (line: string) => void;
-}
-
-/** Deny every permission (camera, notifications, clipboard…) for the app's session. */
-export function denyAllPermissions(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  ses.setDevicePermissionHandler(() => false);
-}
-
-/**
- * For every webContents the app ever creates: no navigation away, no new windows, no <webview>.
- * Links to configured instances open in the user's browser.
- */
-export function hardenWebContents(contents: WebContents, instanceUrls: () => readonly string[], log: (line: string) => void): void {
-  contents.on('will-navigate', (event, url) => {
-    event.preventDefault();
-    log(`navigation refused: ${url}`);
-  });
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url, instanceUrls())) void shell.openExternal(url);
-    else log(`window.open refused: ${url}`);
-    return { action: 'deny' };
-  });
 }
 
 export class SettingsWindow {
