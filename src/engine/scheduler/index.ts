@@ -11,3 +11,4 @@ export * from './items-per-run';
 export * from './forecast';
 export * from './pause';
 export * from './instance-queue';
+export * from './scheduler';
