@@ -1,56 +1,12 @@
-// RadarrClient against a small real server: the exact requests each call sends (paths, repeated-key
-// ids, chunking, paging parameters, bodies) and the slim models it makes of Radarr's answers.
-import { afterEach, describe, expect, it } from 'vitest';
-import { RadarrClient, type Movie } from '../../src/arr';
+// RadarrClient's reading calls against a small real server: the exact requests (paths, repeated-key
+// ids, chunking, paging parameters) and the slim models made of Radarr's answers.
+import { describe, expect, it } from 'vitest';
+import { type Movie } from '../../src/arr';
 import { type components } from '../../src/arr/generated/radarr';
-import { API_KEY, pagedRoute, radarrStatus, routes, sendJson, startServer, type Received, type TestServer } from './support/test-server';
+import { radarr, quality, movieWithFile, movieWithoutFile } from './support/radarr-fixtures';
+import { pagedRoute, sendJson, type Received } from './support/test-server';
 
 type S = components['schemas'];
-
-const servers: TestServer[] = [];
-const clients: RadarrClient[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function radarr(table: Record<string, unknown>, version = '6.0.3.10276') {
-  const server = await startServer(routes({ 'GET /system/status': radarrStatus(version), ...table }));
-  servers.push(server);
-  const client = new RadarrClient({ name: 'Main', kind: 'radarr', url: `${server.url}/radarr`, apiKey: API_KEY });
-  clients.push(client);
-  const calls = (path: string) => server.requests.filter((r) => r.path === `/radarr/api/v3${path}`);
-  return { server, client, calls };
-}
-
-const quality = (id: number, name: string): S['QualityModel'] => ({ quality: { id, name, source: 'bluray', resolution: 1080, modifier: 'none' }, revision: { version: 1, real: 0, isRepack: false } });
-
-const movieWithFile: S['MovieResource'] = {
-  id: 12,
-  title: 'Amélie',
-  originalTitle: 'Le Fabuleux Destin',
-  sortTitle: 'amelie',
-  status: 'released',
-  overview: 'A {brace} and "quotes" \\ here',
-  inCinemas: '2001-04-25T00:00:00Z',
-  physicalRelease: '2002-02-05T00:00:00Z',
-  digitalRelease: '2002-01-01T00:00:00Z',
-  year: 2001,
-  qualityProfileId: 4,
-  hasFile: true,
-  movieFileId: 77,
-  monitored: true,
-  minimumAvailability: 'released',
-  isAvailable: true,
-  tags: [1, 3],
-  added: '2020-01-01T10:00:00Z',
-  alternateTitles: [{ title: 'Amelie', sourceType: 'tmdb' }],
-  movieFile: { id: 77, movieId: 12, quality: quality(7, 'Bluray-1080p'), customFormatScore: 0, qualityCutoffNotMet: true, size: 8e9 },
-  lastSearchTime: '2024-05-01T00:00:00Z',
-  statistics: { movieFileCount: 1, sizeOnDisk: 8e9, releaseGroups: [] },
-};
-// what Radarr ≥5.22.4 sends for a movie without a file: nulls left out
-const movieWithoutFile: S['MovieResource'] = { id: 13, title: 'Dune', sortTitle: 'dune', status: 'inCinemas', year: 2021, qualityProfileId: 1, movieFileId: 0, monitored: false, minimumAvailability: 'released', isAvailable: false, added: '2021-01-01T00:00:00Z' };
 
 describe('RadarrClient', () => {
   it('connect() reads app and major version', async () => {
@@ -220,80 +176,6 @@ describe('RadarrClient', () => {
       { id: 40, date: '2024-06-01T12:00:00Z', movieId: 12, sourceTitle: 'Amelie.2001.1080p.BluRay-GRP', quality: 'Bluray-1080p', customFormatScore: 25, downloadId: 'ABC123' },
     ]);
     expect(Object.fromEntries(calls('/history/since')[0].query)).toEqual({ date: '2024-06-01T00:00:00.000Z', eventType: 'grabbed', includeMovie: 'false' });
-  });
-
-  it('sendCommand(): posts the body with de-duplicated ids; getCommand() reads it back', async () => {
-    const command: S['CommandResource'] = { id: 31, name: 'MoviesSearch', commandName: 'Movies Search', status: 'queued', result: 'unknown', queued: '2024-06-01T00:00:00Z', trigger: 'manual' };
-    const { client, calls } = await radarr({ 'POST /command': command, 'GET /command/31': { ...command, status: 'completed', result: 'successful', message: 'Completed search for 2 movies. 0 reports downloaded.' } });
-    expect(await client.sendCommand({ name: 'MoviesSearch', movieIds: [3, 4, 3] })).toEqual({
-      id: 31,
-      name: 'MoviesSearch',
-      status: 'queued',
-      result: 'unknown',
-      message: undefined,
-      queued: '2024-06-01T00:00:00Z',
-      started: undefined,
-      ended: undefined,
-      exception: undefined,
-    });
-    expect(JSON.parse(calls('/command')[0].body)).toEqual({ name: 'MoviesSearch', movieIds: [3, 4] });
-    expect(calls('/command')[0].headers['content-type']).toMatch(/^application\/json/);
-    expect(await client.getCommand(31)).toMatchObject({ status: 'completed', result: 'successful', message: 'Completed search for 2 movies. 0 reports downloaded.' });
-  });
-
-  it('sendCommand() refuses an empty id list (an empty RefreshMovie would refresh everything) without sending', async () => {
-    const { client, server } = await radarr({});
-    await expect(client.sendCommand({ name: 'RefreshMovie', movieIds: [] })).rejects.toThrow('Radarr "Main": RefreshMovie needs at least one id in movieIds');
-    await expect(client.sendCommand({ name: 'MoviesSearch', movieIds: [0] })).rejects.toThrow('Radarr "Main": MoviesSearch movieIds must be positive integers (got 0)');
-    expect(server.requests).toHaveLength(0);
-  });
-
-  it('editTags(): PUT /movie/editor, de-duplicated, 200 ids per request, add or remove only', async () => {
-    const { client, calls, server } = await radarr({ 'PUT /movie/editor': (req: Received, res: Parameters<typeof sendJson>[0]) => sendJson(res, 202, (JSON.parse(req.body) as { movieIds: number[] }).movieIds.map((id) => ({ id }))) });
-    const ids = [...Array.from({ length: 450 }, (_, i) => i + 1), 1, 2, 450];
-    await client.editTags(ids, [7, 7], 'add');
-    await client.editTags([9], [7], 'remove');
-    const bodies = calls('/movie/editor').map((r) => JSON.parse(r.body) as S['MovieEditorResource']);
-    expect(bodies.map((b) => b.movieIds?.length)).toEqual([200, 200, 50, 1]);
-    expect(bodies.flatMap((b) => b.movieIds).slice(0, 450)).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
-    expect(bodies.map((b) => [b.tags, b.applyTags])).toEqual([
-      [[7], 'add'],
-      [[7], 'add'],
-      [[7], 'add'],
-      [[7], 'remove'],
-    ]);
-    expect(Object.keys(bodies[0]).sort()).toEqual(['applyTags', 'movieIds', 'tags']);
-    const before = server.requests.length;
-    await expect(client.editTags([1], [7], 'replace' as 'add')).rejects.toThrow('Radarr "Main": tag action must be "add" or "remove" (got replace)');
-    await expect(client.editTags([1], [], 'add')).rejects.toThrow('Radarr "Main": no tag ids given to add');
-    expect(server.requests.length).toBe(before);
-  });
-
-  it('ensureTag(): an existing tag is reused without a POST', async () => {
-    const { client, calls } = await radarr({ 'GET /tag': [{ id: 2, label: 'trawlarr-missing' }] });
-    expect(await client.ensureTag('Trawlarr-Missing')).toEqual({ id: 2, label: 'trawlarr-missing' });
-    expect(calls('/tag').map((r) => r.method)).toEqual(['GET']);
-  });
-
-  it('ensureTag(): a missing tag is created with a lowercased [a-z0-9-] label', async () => {
-    const { client, calls } = await radarr({ 'GET /tag': [], 'POST /tag': (req: Received, res: Parameters<typeof sendJson>[0]) => sendJson(res, 201, { id: 9, ...(JSON.parse(req.body) as object) }) });
-    expect(await client.ensureTag('Trawlarr Cutoff_Unmet!')).toEqual({ id: 9, label: 'trawlarr-cutoff-unmet-' });
-    expect(JSON.parse(calls('/tag')[1].body)).toEqual({ label: 'trawlarr-cutoff-unmet-' });
-  });
-
-  it('ensureTag(): a 409 (created meanwhile) is resolved by reading the tags again', async () => {
-    let reads = 0;
-    const { client, calls } = await radarr({
-      'GET /tag': (_req: Received, res: Parameters<typeof sendJson>[0]) => sendJson(res, 200, ++reads === 1 ? [] : [{ id: 4, label: 'trawlarr-upgrade' }]),
-      'POST /tag': (_req: Received, res: Parameters<typeof sendJson>[0]) => sendJson(res, 409, { message: 'constraint failed\r\nUNIQUE constraint failed: Tags.Label' }),
-    });
-    expect(await client.ensureTag('trawlarr-upgrade')).toEqual({ id: 4, label: 'trawlarr-upgrade' });
-    expect(calls('/tag').map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
-  });
-
-  it('ensureTag(): a label without letters or digits is refused', async () => {
-    const { client } = await radarr({});
-    await expect(client.ensureTag(' !! ')).rejects.toThrow('Radarr "Main": the tag label " !! " needs at least one letter or digit');
   });
 
   it('qualityProfiles(): the cutoff name comes from the quality or the group it points at', async () => {
