@@ -135,11 +135,17 @@ async function start(): Promise<void> {
   });
 
   const notifier = createNotifier({ switches: () => settings.notifications, openSettings: (target) => window.open(target), iconPath: paths.appIcon });
+  const onStatus = (next: EngineStatus) => {
+    status = next;
+    refreshTray();
+  };
   service.subscribe((event) => {
     if (event.event === 'status') {
-      status = event.payload;
-      refreshTray();
+      onStatus(event.payload);
+      // the notifier learns instance names from status
+      notifier.onEvent({ type: 'status', status: event.payload });
     } else if (event.event === 'engine') {
+      if (event.payload.type === 'status') onStatus(event.payload.status);
       notifier.onEvent(event.payload);
     }
   });
