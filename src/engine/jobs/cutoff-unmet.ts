@@ -46,7 +46,8 @@ export function upgradeSonarrJob(belowCutoffOnly: (job: { includeAtCutoff: boole
       notSearchedThisCycle,
       ...(belowCutoffOnly(job) ? [episodeBelowCutoff] : []),
     ],
-    needsEpisodeFiles: (job) => belowCutoffOnly(job),
+    // with includeAtCutoff only for the scores history records as "score before"
+    needsEpisodeFiles: () => true,
     packNeedsEveryFileTargeted: true,
   };
 }

@@ -73,6 +73,11 @@ export async function planEntries<T extends Movie | Series>(input: EntryPlanInpu
   }
 
   const chosen = eligible.slice(0, limit);
+  if (detail?.fetch === 'movie-files') {
+    // history records each grab's score before: fetch the few chosen files not fetched yet
+    const missing = chosen.filter((e) => 'movieFileId' in e && e.movieFileId > 0 && !ctx.files.has(e.movieFileId)).map((e) => e.id);
+    if (missing.length > 0) await loadDetail('movie-files', missing, input.loader, ctx);
+  }
   const commands = toCommands(chosen, def, input);
   return { commands, eligibleIds: eligible.map((e) => e.id), unchecked: ordered.length - examined, reasons, tagOnly: [] };
 }

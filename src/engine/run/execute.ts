@@ -18,7 +18,8 @@ export interface CommandReport {
   cost: number;
   granularity?: 'series' | 'season' | 'episode';
   items: { id: number; title: string }[];
-  status: 'searched' | 'grabbed' | 'failed' | 'error' | 'running';
+  /** running: sent, outcome unknown yet (timed out); planned: a dry run's */
+  status: 'searched' | 'grabbed' | 'failed' | 'error' | 'running' | 'planned';
   commandId?: number;
   grabs: GrabInfo[];
   tagged: number[];

@@ -29,11 +29,11 @@ export interface RecoveryResult {
   pending: JournalEntry[];
 }
 
-export async function recoverJournal(rc: RunContext, loader: ClientLoader, movies: readonly Movie[] | undefined, poll: PollOptions = DEFAULT_POLL): Promise<RecoveryResult> {
+export async function recoverJournal(rc: RunContext, loader: ClientLoader, movies: readonly Movie[] | undefined, poll: PollOptions = DEFAULT_POLL, graceMs = POSTING_GRACE_MS): Promise<RecoveryResult> {
   const journal = await rc.state.journal();
   const result: RecoveryResult = { finished: 0, failed: 0, tagged: [], pending: [] };
   for (const entry of journal.entries) {
-    const outcome = await recoverOne(rc, loader, movies, entry, poll);
+    const outcome = await recoverOne(rc, loader, movies, entry, poll, graceMs);
     if (outcome === 'failed') result.failed++;
     else if (outcome === 'pending') result.pending.push(entry);
     else {
@@ -44,7 +44,7 @@ export async function recoverJournal(rc: RunContext, loader: ClientLoader, movie
   return result;
 }
 
-async function recoverOne(rc: RunContext, loader: ClientLoader, movies: readonly Movie[] | undefined, e: JournalEntry, poll: PollOptions): Promise<Finished | 'failed' | 'pending'> {
+async function recoverOne(rc: RunContext, loader: ClientLoader, movies: readonly Movie[] | undefined, e: JournalEntry, poll: PollOptions, graceMs: number): Promise<Finished | 'failed' | 'pending'> {
   if (e.phase === 'recorded') return finishCompleted(rc, e, undefined);
   if (e.phase === 'accepted' && e.commandId !== undefined) {
     const outcome = await waitForCommand(rc.client, e.commandId, rc.clock, poll);
@@ -63,7 +63,7 @@ async function recoverOne(rc: RunContext, loader: ClientLoader, movies: readonly
   if (await searchedSince(rc, loader, movies, e)) {
     return finishCompleted(rc, e, undefined, 'sent before a restart; its last search time shows it ran');
   }
-  if (rc.clock.now() - e.postedAt < POSTING_GRACE_MS) return 'pending';
+  if (rc.clock.now() - e.postedAt < graceMs) return 'pending';
   await finishFailed(rc, e, 'sent before a restart and left no trace in the app: its items will be searched again', 'error');
   return 'failed';
 }

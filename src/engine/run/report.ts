@@ -21,7 +21,7 @@ export interface RunReport {
    */
   remaining: number;
   /** the commands sent (a dry run: the commands it would send, status "planned") */
-  commands: (CommandReport | PlannedReport)[];
+  commands: CommandReport[];
   /** items searched (commands completed) */
   searched: number;
   /** estimated indexer queries committed */
@@ -34,12 +34,4 @@ export interface RunReport {
   retryAt?: number;
   /** the error that ended the run, for result "error" (its message is key-free) */
   error?: unknown;
-}
-
-export interface PlannedReport {
-  body: CommandReport['body'];
-  cost: number;
-  granularity?: CommandReport['granularity'];
-  items: { id: number; title: string }[];
-  status: 'planned';
 }

@@ -63,6 +63,8 @@ export interface RunJobOptions {
   /** no command may cost more (the budget's largest single spend) */
   maxCostPerCommand?: number;
   poll?: PollOptions;
+  /** how long a command sent just before a crash, without a trace in the app, is waited for (default 15 min) */
+  postingGraceMs?: number;
   /** for the random order; a fresh one per run by default */
   seed?: number;
   /** stop after the current command */
@@ -89,7 +91,7 @@ export async function runJob(o: RunJobOptions): Promise<RunReport> {
         await finishReset(rc, carriersOf(entries, g.jobTagId));
         setTag(entries, carriersOf(entries, g.jobTagId), g.jobTagId, false);
       }
-      const recovered = await recoverJournal(rc, loader, g.movies, o.poll ?? DEFAULT_POLL);
+      const recovered = await recoverJournal(rc, loader, g.movies, o.poll ?? DEFAULT_POLL, o.postingGraceMs);
       setTag(entries, recovered.tagged, g.jobTagId, true);
       pending = recovered.pending;
     }
@@ -137,7 +139,7 @@ export async function runJob(o: RunJobOptions): Promise<RunReport> {
     }
 
     if (dry) {
-      report.commands = plan.commands.map((c) => ({ body: c.body, cost: c.cost, items: c.items.map(({ id, title }) => ({ id, title })), status: 'planned' as const, ...(c.granularity ? { granularity: c.granularity } : {}) }));
+      report.commands = plan.commands.map((c) => ({ body: c.body, cost: c.cost, items: c.items.map(({ id, title }) => ({ id, title })), status: 'planned' as const, grabs: [], tagged: [], ...(c.granularity ? { granularity: c.granularity } : {}) }));
       report.cost = plan.commands.reduce((n, c) => n + c.cost, 0);
       report.result = plan.commands.length > 0 ? 'searched' : 'nothing-to-do';
       report.message ||= `dry run: ${plan.commands.length} commands would be sent`;

@@ -49,17 +49,20 @@ describe('planning Radarr jobs', () => {
     expect(loader.idsAsked('movieFiles')).toHaveLength(300);
   });
 
-  it('needs no score when /movie already says the quality is below the cutoff, or when at-cutoff items are included', async () => {
-    const movies = [movie({ id: 1, movieFileId: 11, file: { quality: 'HDTV-720p', qualityCutoffNotMet: true } }), movie({ id: 2, movieFileId: 12 })];
-    const loader = new MemoryLoader({ movieFiles: [{ id: 12, movieId: 2, quality: 'Bluray-1080p', qualityCutoffNotMet: false, customFormatScore: 5 }] });
-    const { result } = await plan({ type: 'cutoff-unmet' }, movies, loader, { evaluateAll: true });
-    expect(result.eligibleIds.sort()).toEqual([1, 2]);
-    expect(loader.idsAsked('movieFiles')).toEqual([2]);
+  it('needs no score to decide when /movie already says the quality is below the cutoff, or when at-cutoff items are included', async () => {
+    const movies = [movie({ id: 1, movieFileId: 11, file: { quality: 'HDTV-720p', qualityCutoffNotMet: true } }), movie({ id: 2, movieFileId: 12 }), movie({ id: 3, movieFileId: 13 })];
+    const files = [11, 12, 13].map((id) => ({ id, movieId: id - 10, quality: 'Bluray-1080p', qualityCutoffNotMet: id === 11, customFormatScore: id }));
+    const loader = new MemoryLoader({ movieFiles: files });
+    const { result } = await plan({ type: 'cutoff-unmet', order: 'alphabetical' }, movies, loader, { evaluateAll: true, limit: 1 });
+    expect(result.eligibleIds).toEqual([1, 2, 3]);
+    // deciding needed the scores of 2 and 3 only; then the chosen movie's score for history
+    expect(loader.calls.map((c) => c.ids)).toEqual([[2, 3], [1]]);
+    expect(result.commands[0].items).toEqual([{ id: 1, title: 'Movie 1 (2000)', score: 11 }]);
 
-    const none = new MemoryLoader();
-    const { result: all } = await plan({ type: 'upgrade', includeAtCutoff: true }, movies, none, { evaluateAll: true });
-    expect(all.eligibleIds.sort()).toEqual([1, 2]);
-    expect(none.calls).toEqual([]);
+    const sweep = new MemoryLoader({ movieFiles: files });
+    const { result: all } = await plan({ type: 'upgrade', includeAtCutoff: true, order: 'alphabetical' }, movies, sweep, { limit: 2 });
+    expect(all.eligibleIds).toEqual([1, 2, 3]);
+    expect(sweep.calls.map((c) => c.ids)).toEqual([[1, 2]]);
   });
 
   it('a file gone between the listing and the file fetch is "no file"', async () => {
