@@ -70,10 +70,13 @@ describe('headers', () => {
     }
   });
 
-  it('logging a client does not show the key', async () => {
-    const { client } = await radarrAt('');
-    expect(inspect(client, { depth: Infinity, showHidden: true })).not.toContain(API_KEY);
-    expect(JSON.stringify(client)).not.toContain(API_KEY);
+  it('logging a client shows neither the key nor credentials from the address', async () => {
+    const { client, server } = await radarrAt('', { url: 'http://admin:hunter2@127.0.0.1:1/radarr' });
+    for (const text of [inspect(client, { depth: Infinity, showHidden: true }), JSON.stringify(client)]) {
+      expect(text).not.toContain(API_KEY);
+      expect(text).not.toContain('hunter2');
+    }
+    expect(server.requests).toHaveLength(0);
   });
 });
 

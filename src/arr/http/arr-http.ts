@@ -69,12 +69,14 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 export class ArrHttp {
   readonly instance: Readonly<Omit<ArrInstance, 'apiKey'>>;
-  readonly endpoint: Endpoint;
+  readonly endpoint: Omit<Endpoint, 'base'>;
   readonly timeouts: Timeouts;
   /** Sonarr v3 binds lists comma-separated; set by the client once it knows the version */
   listStyle: ListStyle = 'repeat';
   // private (#) fields stay out of util.inspect and JSON, so logging a client never shows the key
   readonly #apiKey: string;
+  /** may hold user:password from the address, so it is private like the key */
+  readonly #base: string;
   readonly #axios: AxiosInstance;
   readonly #agent: http.Agent;
   readonly #retry: StartupRetry;
@@ -82,9 +84,12 @@ export class ArrHttp {
 
   constructor(instance: ArrInstance, options: ArrHttpOptions = {}) {
     const { apiKey, ...rest } = instance;
-    this.instance = rest;
+    const { base, ...endpoint } = resolveEndpoint(instance);
+    this.#base = base;
+    this.endpoint = endpoint;
+    // the display address: no user:password from the configured URL either
+    this.instance = { ...rest, url: this.endpoint.address };
     this.#apiKey = apiKey;
-    this.endpoint = resolveEndpoint(instance);
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.#retry = { ...DEFAULT_STARTUP_RETRY, ...options.startupRetry };
     this.#sleep = options.sleep ?? realSleep;
@@ -179,7 +184,7 @@ export class ArrHttp {
     call.signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
       const res = await this.#axios.request<Readable>({
-        url: `${this.endpoint.base}/api/v3${call.path}${queryString(call.query, this.listStyle)}`,
+        url: `${this.#base}/api/v3${call.path}${queryString(call.query, this.listStyle)}`,
         method: call.method,
         data: call.body,
         signal: controller.signal,
