@@ -72,6 +72,8 @@ export class Scheduler {
   private readonly instances = new Map<string, InstanceParts>();
   /** jobId key "instance/job" → queries per day it needs at most (unknown: as much as it gets) */
   private readonly demands = new Map<string, number>();
+  /** runs per day simulates a week of the job's schedule: measured once a day per job */
+  private readonly runsCache = new Map<string, { day: number; runs: number }>();
 
   constructor(private readonly options: SchedulerOptions) {
     const { settings, clock, state = {} } = options;
@@ -190,11 +192,22 @@ export class Scheduler {
   }
 
   itemsPerRun(instanceId: string, jobId: string, avgCostPerItem = 1): number {
-    const { settings, hours } = this.instance(instanceId);
+    const { settings } = this.instance(instanceId);
     const job = settings.jobs.find((j) => j.id === jobId);
     if (!job) throw new Error(`no job "${jobId}" on instance "${instanceId}"`);
-    const runs = runsPerDay(jobSchedule(job), hours, this.options.clock.now());
+    const runs = this.runsPerDay(instanceId, job);
     return itemsPerRun({ setting: job.itemsPerRun, dailyShare: this.share(instanceId, jobId).perDay, avgCostPerItem, runsPerDay: runs });
+  }
+
+  private runsPerDay(instanceId: string, job: JobSettings): number {
+    const now = this.options.clock.now();
+    const day = Math.floor(now / 86_400_000);
+    const key = `${instanceId}/${job.id}`;
+    const cached = this.runsCache.get(key);
+    if (cached?.day === day) return cached.runs;
+    const runs = runsPerDay(jobSchedule(job), this.instance(instanceId).hours, now);
+    this.runsCache.set(key, { day, runs });
+    return runs;
   }
 
   forecast(instanceId: string, jobId: string, cycle: { cycle: number; remainingItems: number; avgCostPerItem: number }): Forecast {
