@@ -71,7 +71,8 @@ export function createSimServer(sim: SimState, router: Router, hooks: ServerHook
 
     if (sim.faults.take('dropConnections')) {
       req.socket.destroy();
-      finish();
+      // logged, but not an exchange: there is no response for the contract recorder to check
+      hooks.record({ method, path, query: query.raw, body: undefined, status: 0, time });
       return;
     }
     if (sim.faults.latencyMs > 0) await sleep(sim.faults.latencyMs);
