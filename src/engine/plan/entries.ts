@@ -79,7 +79,7 @@ export async function planEntries<T extends Movie | Series>(input: EntryPlanInpu
     if (missing.length > 0) await loadDetail('movie-files', missing, input.loader, ctx);
   }
   const commands = toCommands(chosen, def, input);
-  return { commands, eligibleIds: eligible.map((e) => e.id), unchecked: ordered.length - examined, reasons, tagOnly: [] };
+  return { commands, eligibleIds: eligible.map((e) => e.id), examined, unchecked: ordered.length - examined, reasons, tagOnly: [] };
 }
 
 async function loadDetail(fetch: 'movie-files' | 'rename', ids: number[], loader: DetailLoader, ctx: PlanContext): Promise<void> {

@@ -91,5 +91,5 @@ export async function planEpisodes(input: EpisodePlanInput): Promise<Plan> {
     if (taken.length > 0 && taken.length === seriesCommands.length) taken[taken.length - 1].tagIds = [series.id];
     commands.push(...taken);
   }
-  return { commands, eligibleIds, unchecked: ordered.length - examined, reasons, tagOnly };
+  return { commands, eligibleIds, examined, unchecked: ordered.length - examined, reasons, tagOnly };
 }

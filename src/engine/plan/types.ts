@@ -36,6 +36,8 @@ export interface Plan {
   commands: PlannedCommand[];
   /** every eligible unit found: movie ids, episode ids, or series ids for rename/refresh on Sonarr */
   eligibleIds: number[];
+  /** candidates (movies/series) examined fully: their detail fetched, their episodes listed */
+  examined: number;
   /** candidates that passed the cheap specifications but were not examined further: the batch was full */
   unchecked: number;
   /** one count per reason for everything skipped */
@@ -45,6 +47,18 @@ export interface Plan {
    * their last command): tag them without searching.
    */
   tagOnly: number[];
+}
+
+/**
+ * Eligible units still to search in this cycle, estimated: the eligible units found plus the
+ * unexamined candidates at the rate the examined ones turned out eligible (the planner stops
+ * examining once the batch is full). Exact when every candidate was examined.
+ */
+export function estimatedEligible(plan: Plan): number {
+  const found = plan.eligibleIds.length;
+  if (plan.unchecked === 0) return found;
+  if (plan.examined === 0) return found + plan.unchecked;
+  return found + Math.round((plan.unchecked * found) / plan.examined);
 }
 
 /** Eligible units still to search in this cycle: nothing eligible and nothing unexamined. */

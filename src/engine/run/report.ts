@@ -16,8 +16,8 @@ export interface RunReport {
   /** searches done in this cycle (after this run) */
   done: number;
   /**
-   * eligible items not searched yet in this cycle. With lazy evaluation the planner stops once the
-   * batch is full, so this counts candidates not fully examined as eligible (an upper bound).
+   * eligible items not searched yet in this cycle. The planner stops examining once the batch is
+   * full, so this is an estimate (plan/types.ts estimatedEligible); exact with evaluateAll.
    */
   remaining: number;
   /** the commands sent (a dry run: the commands it would send, status "planned") */

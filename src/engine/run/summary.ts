@@ -3,7 +3,7 @@
  * dryRun set for a dry run), and, for a live run, the cycle document's done/eligible figures and
  * last run.
  */
-import type { Plan } from '../plan/types';
+import { estimatedEligible, type Plan } from '../plan/types';
 import { record, type RunContext } from './finish';
 import type { JobState } from './job-state';
 import type { RunReport } from './report';
@@ -18,7 +18,7 @@ export async function summarize(a: { o: RunJobOptions; rc: RunContext; state: Jo
   if (!report.message) report.message = describe(report, plan);
   if (!dry) {
     const cycle = await state.updateCycle((c) => {
-      const remaining = Math.max(0, plan.eligibleIds.length + plan.unchecked - report.searched);
+      const remaining = Math.max(0, estimatedEligible(plan) - report.searched);
       return {
         ...c,
         eligible: c.done + remaining,
@@ -31,7 +31,7 @@ export async function summarize(a: { o: RunJobOptions; rc: RunContext; state: Jo
   } else {
     const cycle = await state.cycle();
     report.done = cycle.done;
-    report.remaining = plan.eligibleIds.length + plan.unchecked;
+    report.remaining = estimatedEligible(plan);
   }
   if (dry || plan.reasons.total > 0) {
     await record(rc, {

@@ -3,7 +3,7 @@ import type { MediaFile, Movie } from '../../../src/arr/model';
 import { JOB_DEFINITIONS } from '../../../src/engine/jobs/registry';
 import { createPlanContext } from '../../../src/engine/plan/context';
 import { planJob } from '../../../src/engine/plan/job';
-import { cycleExhausted } from '../../../src/engine/plan/types';
+import { cycleExhausted, estimatedEligible } from '../../../src/engine/plan/types';
 import type { JobSettingsInput } from '../../../src/shared/settings';
 import { HD, HOUR, NOW, NO_UPGRADES, MemoryLoader, iso, job, movie } from '../specs/fixtures';
 
@@ -35,6 +35,10 @@ describe('planning Radarr jobs', () => {
     expect(asked.length).toBeLessThanOrEqual(100);
     expect(asked).toEqual(Array.from({ length: asked.length }, (_, i) => i + 1)); // a prefix of the order
     expect(result.unchecked).toBe(2000 - asked.length);
+    expect(result.examined).toBe(asked.length);
+    // about one in ten examined was eligible: the estimate extends that rate to the rest (truth: 200)
+    expect(estimatedEligible(result)).toBeGreaterThan(170);
+    expect(estimatedEligible(result)).toBeLessThan(230);
     expect(result.reasons.get('at-cutoff')).toBe(asked.length - result.eligibleIds.length);
     expect(cycleExhausted(result)).toBe(false);
   });
@@ -45,6 +49,7 @@ describe('planning Radarr jobs', () => {
     const { result } = await plan({ type: 'cutoff-unmet' }, movies, loader, { limit: 5, evaluateAll: true });
     expect(result.eligibleIds).toHaveLength(30);
     expect(result.unchecked).toBe(0);
+    expect(estimatedEligible(result)).toBe(30);
     expect(result.commands.flatMap((c) => c.items)).toHaveLength(5);
     expect(loader.idsAsked('movieFiles')).toHaveLength(300);
   });

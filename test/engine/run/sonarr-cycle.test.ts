@@ -28,7 +28,7 @@ function assertNothingUnmonitored(searches: readonly SearchRecord[]): void {
   }
 }
 
-describe.each(['episode', 'season', 'auto'] as const)('Sonarr missing at %s granularity', (granularity) => {
+describe.each(['episode', 'season', 'series', 'auto'] as const)('Sonarr missing at %s granularity', (granularity) => {
   it('covers every eligible episode exactly once, never an unmonitored one, then starts cycle 2', async () => {
     h = await harness({ app: 'sonarr', seed: 21, size: { series: 40 } });
     const job = jobOf({ type: 'missing', granularity, order: 'alphabetical' });
@@ -52,7 +52,7 @@ describe.each(['episode', 'season', 'auto'] as const)('Sonarr missing at %s gran
     for (const s of searches) for (const id of new Set(s.ids)) covered.set(id, (covered.get(id) ?? 0) + 1);
     for (const id of eligible) expect(covered.get(id), `episode ${id}`).toBe(1);
     const kinds = new Set(searches.map((s) => s.command));
-    const expected = { episode: ['EpisodeSearch'], season: ['SeasonSearch'], auto: ['EpisodeSearch', 'SeasonSearch'] }[granularity];
+    const expected = { episode: ['EpisodeSearch'], season: ['SeasonSearch'], series: ['SeriesSearch'], auto: ['EpisodeSearch', 'SeasonSearch'] }[granularity];
     expect(kinds).toEqual(new Set(expected));
     // nothing outside the targets' series was searched
     expect(sorted(new Set(searches.map((s) => s.seriesId ?? h.sim.library.episodes.get(s.ids[0])!.seriesId)))).toEqual(targetSeries);
