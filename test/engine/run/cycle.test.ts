@@ -35,9 +35,9 @@ describe('Radarr upgrade cycle', () => {
       runs++;
       expect(runs).toBeLessThan(100);
       if (runs === 1) {
-        // progress in the cycle document, the rest still to do
+        // progress in the cycle document, and an estimate of the rest still to do
         expect(report.done).toBe(10);
-        expect(report.done + report.remaining).toBeGreaterThanOrEqual(eligible.length);
+        expect(Math.abs(report.done + report.remaining - eligible.length)).toBeLessThan(eligible.length * 0.25);
       }
       const before = h.sim.searches.length;
       truthNow = h.sim.groundTruth('upgrade', { ...job, tag: 'none' });
