@@ -1,0 +1,68 @@
+/**
+ * The real application for end-to-end tests: simulated Radarr and Sonarr on 127.0.0.1, and the
+ * headless command `trawlarr run --ui` (a child process, exactly as a server user starts it) with
+ * an empty config, serving the built renderer. Nothing here is faked.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSimulator, type Simulator } from '../../../src/simulator/index';
+
+export interface RunningApp {
+  url: string;
+  origin: string;
+  token: string;
+  radarr: Simulator;
+  sonarr: Simulator;
+  configFile: string;
+  dataDir: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+const URL_LINE = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/;
+
+export async function startApp(): Promise<RunningApp> {
+  const radarr = await startSimulator({ app: 'radarr', seed: 11, size: 'small', grabChance: 0.5 });
+  const sonarr = await startSimulator({ app: 'sonarr', seed: 12, size: 'tiny', grabChance: 0.5 });
+  const dir = await mkdtemp(join(tmpdir(), 'trawlarr-e2e-'));
+  const configFile = join(dir, 'trawlarr.json');
+  const dataDir = join(dir, 'data');
+  await writeFile(configFile, JSON.stringify({ version: 1, instances: [] }, null, 2));
+
+  const child: ChildProcess = spawn(resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'run', '--config', configFile, '--data-dir', dataDir, '--ui', '--port', '0'], {
+    cwd: resolve('.'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let output = '';
+  const found = await new Promise<RegExpExecArray>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`trawlarr run --ui printed no URL within 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = URL_LINE.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`trawlarr run --ui exited with ${code}:\n${output}`));
+    });
+  });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    await Promise.all([radarr.close(), sonarr.close()]);
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { url: found[0], origin: found[1], token: found[2], radarr, sonarr, configFile, dataDir, output: () => output, stop };
+}
