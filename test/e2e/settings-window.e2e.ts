@@ -278,6 +278,7 @@ describe('settings window, as a new user', () => {
         await go(name);
         // the dashboard's chart loads after the first paint
         if (file === 'dashboard') await page.locator('.chart canvas, .chart + details').first().waitFor();
+        if (file === 'throughput') await page.getByTestId('forecast-headline').waitFor();
         await page.screenshot({ path: join(dir, `${file}-${scheme}.png`), fullPage: true });
       }
     }

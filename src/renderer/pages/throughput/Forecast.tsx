@@ -46,6 +46,7 @@ export function Forecast({ request }: { request: ForecastRequest | null }) {
     <section className="card forecast" aria-labelledby="forecast-title" aria-busy={pending}>
       <h2 id="forecast-title">Coverage forecast</h2>
       {!request ? <p className="muted">The forecast updates when every field is valid.</p> : null}
+      {request && pending && !result && !error ? <p className="muted">Calculating…</p> : null}
       {error ? <p className="field__error">{error}</p> : null}
       {result ? (
         <>
