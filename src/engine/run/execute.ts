@@ -1,6 +1,7 @@
 /**
- * Sends a plan's commands one at a time: permit → journal "posting" → POST → budget committed,
- * journal "accepted" → poll until it ends → finish (history, progress, tag) or record the failure.
+ * Sends a plan's commands (searches, renames, refreshes) one at a time: permit → journal "posting"
+ * → POST → budget committed, journal "accepted" → poll until it ends → finish (history, progress,
+ * tag) or record the failure.
  * Stops at the first refusal of the permit (budget, active hours, gates), at a stop request
  * (after the current command), at a command that outlasts the poll timeout, and at an app error.
  */
@@ -48,8 +49,9 @@ export async function executeCommands(rc: RunContext, planned: readonly PlannedC
   const failedSeries = new Set<number>();
   for (const [n, command] of planned.entries()) {
     if (options.signal?.aborted) return { ...result, stop: { code: 'stopped', reason: 'stopped on request' } };
-    const grant = command.cost > 0 ? await options.permit.acquire(command.cost, { signal: options.signal }) : undefined;
-    if (grant && !grant.ok) return { ...result, stop: { code: grant.code, reason: grant.reason, retryAt: grant.retryAt } };
+    // every command asks, rename and refresh (cost 0) too: active hours, pacing and reachability apply to them
+    const grant = await options.permit.acquire(command.cost, { signal: options.signal });
+    if (!grant.ok) return { ...result, stop: { code: grant.code, reason: grant.reason, retryAt: grant.retryAt } };
 
     const now = rc.clock.now();
     const tagIds = command.seriesId !== undefined && failedSeries.has(command.seriesId) ? [] : command.tagIds;
@@ -69,7 +71,12 @@ export async function executeCommands(rc: RunContext, planned: readonly PlannedC
     const report: CommandReport = { body: command.body, cost: command.cost, items: command.items.map(({ id, title }) => ({ id, title })), status: 'running', grabs: [], tagged: [] };
     if (command.granularity) report.granularity = command.granularity;
     result.commands.push(report);
-    await rc.state.updateJournal((j) => ({ ...j, entries: [...j.entries, entry] }));
+    try {
+      await rc.state.updateJournal((j) => ({ ...j, entries: [...j.entries, entry] }));
+    } catch (error) {
+      grant.release(); // nothing was sent; an unsettled grant would hold the instance's permit for good
+      throw error;
+    }
 
     let sent;
     try {
@@ -81,16 +88,16 @@ export async function executeCommands(rc: RunContext, planned: readonly PlannedC
       report.status = 'error';
       if (!notSent) {
         // it may have reached the app: keep the journal entry for the next run to resolve, count the cost
-        grant?.commit();
+        grant.commit();
         result.cost += command.cost;
         return { ...result, stop: { code: 'error', reason: message, error } };
       }
-      grant?.release();
+      grant.release();
       await finishFailed(rc, entry, message, 'error');
       if (error instanceof RangeError || (error as ArrError).kind === 'bad-request') continue;
       return { ...result, stop: { code: 'error', reason: message, error } };
     }
-    grant?.commit();
+    grant.commit();
     result.cost += command.cost;
     report.commandId = sent.id;
     const accepted: JournalEntry = { ...entry, phase: 'accepted', commandId: sent.id };

@@ -21,6 +21,8 @@ export function queueGate(
 ): PermitGate {
   return {
     name: 'download queue',
+    // a rename or refresh adds nothing to the queue: only searches wait for it to drain
+    searchOnly: true,
     async check(signal) {
       const { totalCount } = await fetchStatus(signal);
       if (totalCount > limit) {
@@ -44,6 +46,8 @@ export function healthGate(
 ): PermitGate {
   return {
     name: 'indexer health',
+    // a rename or refresh queries no indexer: only searches wait out the back-off
+    searchOnly: true,
     async check(signal) {
       const problems = (await fetchHealth(signal)).filter(
         (h) => (INDEXER_BACKOFF_SOURCES as readonly string[]).includes(h.source) && h.type !== 'ok',
@@ -61,7 +65,7 @@ export function healthGate(
   };
 }
 
-/** A gate that says no while `isPaused()` is true (pause pressed in the middle of a run). */
+/** A gate that says no while `isPaused()` is true (pause pressed in the middle of a run); it holds back every command. */
 export function pauseGate(isPaused: () => boolean, clock: Clock, retryMs = 60_000): PermitGate {
   return {
     name: 'pause',

@@ -1,8 +1,14 @@
 /**
- * The permit the job runner asks for before every search command of an instance. It combines:
+ * The permit the job runner asks for before every command it sends to an instance. It combines:
  * active hours (outside them: stop, retry at the next window), the budget (reserve the command's
  * estimated cost), pacing (wait until `minGapMs` after the instance's previous command) and gates
  * (async checks such as the download queue and /health indexer back-off).
+ *
+ * A command that queries no indexer (rename, refresh: cost 0) asks too, so that active hours keep
+ * the disks asleep outside them (FIELD.md §8, Houndarr #386), pacing spaces every command and an
+ * unreachable or paused instance is left alone. Its grant reserves no budget, and gates marked
+ * `searchOnly` (a full download queue, indexer back-off) do not hold it back: they are about
+ * searches, and a rename or a metadata refresh neither grabs nor queries an indexer.
  *
  * Guarantees:
  * - Budgets are never exceeded, whatever runs at once: the last active-hours check and the budget
@@ -11,6 +17,7 @@
  * - Nothing is granted outside active hours, after the signal aborted, or while a gate says no.
  * - One grant at a time per instance, and grants at least `minGapMs` apart.
  * - `release()` removes the reservation: a search that did not happen costs no budget.
+ * - A cost-0 grant never touches the ledger, whatever the budget's state.
  */
 import type { InstanceState } from '../../shared/status';
 import type { ActiveHours } from './active-hours';
@@ -21,6 +28,11 @@ export type GateVerdict = { ok: true } | { ok: false; reason: string; retryAt?: 
 
 export interface PermitGate {
   name: string;
+  /**
+   * true: the gate is about searching (e.g. the download queue, indexer back-off) and is skipped
+   * for commands that query no indexer (cost 0). Absent or false: it holds back every command.
+   */
+  searchOnly?: boolean;
   check(signal?: AbortSignal): Promise<GateVerdict>;
 }
 
@@ -38,8 +50,9 @@ export interface Refusal {
 
 export interface Grant {
   ok: true;
+  /** 0 for a command that queries no indexer: nothing was reserved */
   cost: number;
-  /** when the budget was reserved (the instant the spend is recorded at) */
+  /** when the grant was given (the instant a spend is recorded at) */
   at: number;
   /** the app accepted the command: the cost stays spent */
   commit(): void;
@@ -48,6 +61,7 @@ export interface Grant {
 }
 
 export interface SearchPermit {
+  /** `cost`: the command's estimated indexer queries; 0 for a command that queries none (rename, refresh) */
   acquire(cost: number, options?: { signal?: AbortSignal }): Promise<Grant | Refusal>;
 }
 
@@ -81,7 +95,8 @@ export class InstancePermit implements SearchPermit {
 
   async acquire(cost: number, { signal }: { signal?: AbortSignal } = {}): Promise<Grant | Refusal> {
     const { ledger, budgetKey } = this.options;
-    if (!Number.isFinite(cost) || cost <= 0) throw new Error(`permit: cost must be a positive number, got ${cost}`);
+    if (!Number.isFinite(cost) || cost < 0) throw new Error(`permit: cost must be a number ≥ 0, got ${cost}`);
+    const free = cost === 0;
     const max = ledger.maxSingleCost(budgetKey);
     if (cost > max) {
       return { ok: false, code: 'too-costly', reason: `a command costing ${cost} queries exceeds the budget's cap of ${max}: split it or skip it` };
@@ -95,6 +110,7 @@ export class InstancePermit implements SearchPermit {
       if (gap > 0) await this.options.clock.sleep(gap, signal).catch(() => undefined);
       for (const gate of this.options.gates ?? []) {
         if (signal?.aborted) break;
+        if (free && gate.searchOnly) continue;
         const verdict = await this.runGate(gate, signal);
         if (!verdict.ok) {
           unlock();
@@ -114,8 +130,8 @@ export class InstancePermit implements SearchPermit {
         return late;
       }
       const now = this.options.clock.now();
-      const reservation = ledger.reserve(budgetKey, cost, now);
-      if (!reservation) throw new Error('permit: budget check and reservation disagree');
+      const reservation = free ? undefined : ledger.reserve(budgetKey, cost, now);
+      if (!free && !reservation) throw new Error('permit: budget check and reservation disagree');
       this.lastCommandAt = now;
       let settled = false;
       return {
@@ -125,14 +141,14 @@ export class InstancePermit implements SearchPermit {
         commit: () => {
           if (settled) return;
           settled = true;
-          reservation.commit();
+          reservation?.commit();
           unlock();
           this.options.onCommit?.(cost, now);
         },
         release: () => {
           if (settled) return;
           settled = true;
-          reservation.release();
+          reservation?.release();
           unlock();
         },
       };
@@ -142,7 +158,7 @@ export class InstancePermit implements SearchPermit {
     }
   }
 
-  /** Reasons to refuse that need no I/O: stopped, outside active hours, budget full. */
+  /** Reasons to refuse that need no I/O: stopped, outside active hours, budget full (not for cost 0). */
   private refusal(cost: number, signal: AbortSignal | undefined): Refusal | undefined {
     const { clock, ledger, budgetKey, activeHours } = this.options;
     if (signal?.aborted) return { ok: false, code: 'stopped', reason: 'stopped' };
@@ -150,6 +166,7 @@ export class InstancePermit implements SearchPermit {
     if (!activeHours.isActive(now)) {
       return { ok: false, code: 'inactive', reason: 'outside active hours', retryAt: activeHours.nextActiveStart(now) };
     }
+    if (cost === 0) return undefined;
     const at = ledger.availableAt(budgetKey, cost, now);
     if (at > now) {
       const u = ledger.usage(budgetKey, now);
