@@ -13,11 +13,13 @@ import {
   type InstanceStatus,
   type JobStatus,
 } from '../../../src/shared/contract';
-import { settingsSchema, type Settings, type SettingsInput } from '../../../src/shared/settings';
+import { settingsSchema, type JobSettingsInput, type Settings, type SettingsInput } from '../../../src/shared/settings';
 import { generateHistory, perDay, queryHistory, toCsv, type Job } from './history';
 
 export interface FakeOptions {
   instances?: number;
+  /** jobs per instance (default: one per job type the app has); extra Radarr jobs are more missing jobs */
+  jobsPerInstance?: number;
   historyEntries?: number;
   now?: () => number;
 }
@@ -26,7 +28,13 @@ const JOBS_RADARR = ['missing', 'cutoff-unmet', 'upgrade', 'rename', 'refresh'] 
 const JOBS_SONARR = ['new-episodes', 'missing', 'cutoff-unmet', 'upgrade', 'rename', 'refresh'] as const;
 export const GOOD_KEY = '0123456789abcdef0123456789abcdef';
 
-function initialSettings(n: number): Settings {
+function jobsFor(sonarr: boolean, count: number | undefined) {
+  const types: string[] = [...(sonarr ? JOBS_SONARR : JOBS_RADARR)];
+  const n = count ?? types.length;
+  return Array.from({ length: n }, (_, i) => (i < types.length ? { id: types[i], type: types[i] } : { id: `missing-${i + 1}`, type: 'missing' })) as JobSettingsInput[];
+}
+
+function initialSettings(n: number, jobsPerInstance?: number): Settings {
   const instances: SettingsInput['instances'] = [];
   for (let i = 0; i < n; i++) {
     const sonarr = i % 2 === 1;
@@ -38,7 +46,7 @@ function initialSettings(n: number): Settings {
       kind,
       url: `http://127.0.0.1:${sonarr ? 8989 : 7878}`,
       apiKey: GOOD_KEY,
-      jobs: (sonarr ? JOBS_SONARR : JOBS_RADARR).map((type) => ({ id: type, type })),
+      jobs: jobsFor(sonarr, jobsPerInstance),
     });
   }
   return settingsSchema.parse({ version: 1, instances });
@@ -46,7 +54,7 @@ function initialSettings(n: number): Settings {
 
 export function createFakeService(options: FakeOptions = {}): AppService & { history: HistoryEntry[] } {
   const now = options.now ?? Date.now;
-  let settings = initialSettings(options.instances ?? 2);
+  let settings = initialSettings(options.instances ?? 2, options.jobsPerInstance);
   const listeners = new Set<(e: BackendEvent) => void>();
   const progress = new Map<string, { done: number; eligible: number; cycle: number }>();
   const paused = new Set<string>();
