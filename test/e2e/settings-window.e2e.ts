@@ -269,6 +269,38 @@ describe('settings window, as a new user', () => {
     await page.getByRole('heading', { level: 1, name: 'Jobs' }).waitFor();
   });
 
+  it('works from the keyboard alone, with a visible focus', async () => {
+    await go('Dashboard');
+    await reload(); // focus starts at the top of a fresh page
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return { text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(), tag: el.tagName, outline: style.outlineStyle };
+      });
+    // Tab through the main navigation to Settings and open it with Enter
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      if (f.tag === 'A' && f.text === 'Settings') break;
+    }
+    const onSettings = await focused();
+    expect(onSettings).toMatchObject({ tag: 'A', text: 'Settings' });
+    expect(onSettings.outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    // to the first notification checkbox, toggle it with Space, and save with Enter on the button
+    for (let i = 0; i < 10 && (await focused()).tag !== 'INPUT'; i++) await page.keyboard.press('Tab');
+    const box = page.getByLabel('A cycle is complete');
+    const was = await box.isChecked();
+    await page.keyboard.press('Space');
+    expect(await box.isChecked()).toBe(!was);
+    for (let i = 0; i < 30 && (await focused()).text !== 'Save settings'; i++) await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Save settings');
+    await page.keyboard.press('Enter');
+    await page.getByText('Saved.').waitFor();
+  });
+
   it('writes a screenshot of each page, light and dark', async () => {
     const dir = resolve(process.env.TRAWLARR_SCREENSHOTS ?? 'docs/screenshots');
     await mkdir(dir, { recursive: true });

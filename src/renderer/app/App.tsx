@@ -89,12 +89,12 @@ export function App() {
 
   // keyboard and screen-reader users land at the top of the new page
   useEffect(() => {
+    document.title = `${PAGE_TITLES[route.page]} · Trawlarr`;
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
     mainRef.current?.focus();
-    document.title = `${PAGE_TITLES[route.page]} · Trawlarr`;
   }, [route.page]);
 
   const error = apiMissingToken()
