@@ -26,6 +26,12 @@ export default function JobsPage() {
   const [metadata, setMetadata] = useState<InstanceMetadata | null>(null);
   const [metadataError, setMetadataError] = useState<string | null>(null);
 
+  // a link or a notification naming a job opens it
+  const linkedJob = route.params.job;
+  useEffect(() => {
+    if (linkedJob) setOpen({ mode: 'edit', jobId: linkedJob });
+  }, [linkedJob]);
+
   const instanceId = instance?.id;
   useEffect(() => {
     if (!instanceId) return;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { confirmLeave, useRouter } from '../../app/router';
 import { SelectField } from '../../components/Field';
 import { useSettings } from '../../stores/settings';
@@ -11,6 +11,11 @@ export default function ThroughputPage() {
   const settings = useSettings((s) => s.settings);
   const route = useRouter((s) => s.route);
   const [scope, setScope] = useState<string>(route.params.instance ? `instance:${route.params.instance}` : '');
+
+  const linked = route.params.instance;
+  useEffect(() => {
+    if (linked) setScope(`instance:${linked}`);
+  }, [linked]);
 
   if (!settings) return <p className="muted">Loading…</p>;
   const options = [
