@@ -25,3 +25,21 @@ describe('settings schema', () => {
     expect(r.error!.issues[0].path).toEqual(['instances', 0, 'throughput', 'maxPerHour']);
   });
 });
+
+describe('schedule field', () => {
+  const withSchedule = (schedule: unknown) =>
+    settingsSchema.safeParse({ version: 1, instances: [{ ...radarr, jobs: [{ id: 'upgrade', type: 'upgrade', schedule }] }] });
+
+  it('reports a malformed interval as a field message instead of throwing', () => {
+    const r = withSchedule({ every: 'daily' });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['instances.0.jobs.0.schedule.every', 'use a number followed by m, h or d, e.g. "24h"']]);
+  });
+
+  it('refuses runs closer than 15 minutes', () => {
+    const r = withSchedule({ every: '5m' });
+    expect(r.success).toBe(false);
+    expect(JSON.stringify(r.error!.issues)).toContain('runs must be at least 15 minutes apart');
+    expect(withSchedule({ every: '15m' }).success).toBe(true);
+  });
+});

@@ -42,7 +42,8 @@ export const scheduleSchema = z.union([
     every: z
       .string()
       .regex(DURATION, 'use a number followed by m, h or d, e.g. "24h"')
-      .refine((s) => durationToMs(s) >= 15 * 60_000, 'runs must be at least 15 minutes apart'),
+      // the regex check above does not stop zod from running this refine: test again before converting
+      .refine((s) => !DURATION.test(s) || durationToMs(s) >= 15 * 60_000, 'runs must be at least 15 minutes apart'),
   }),
   z.object({ cron: z.string().min(9, 'a cron expression has five fields, e.g. "0 3 * * *"') }),
 ]);

@@ -3,7 +3,7 @@
  * aria-describedby and announced, and aria-invalid set, so every control has an accessible name and
  * screen readers hear what is wrong.
  */
-import { useId, useState, useEffect, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 
 interface BaseProps {
   label: string;
@@ -84,10 +84,13 @@ interface NumberFieldProps extends BaseProps {
 export function NumberField({ label, error, hint, hideLabel, value, onChange, min, max, step = 1, disabled }: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(Number.isNaN(value) ? '' : String(value));
-  useEffect(() => {
-    // follow outside changes (reset, load) without fighting the user's own typing
+  // follow outside changes (reset, load) without fighting the user's own typing: React's
+  // "adjust state when a prop changes" pattern, during render rather than in an effect
+  const [seenValue, setSeenValue] = useState(value);
+  if (!Object.is(value, seenValue)) {
+    setSeenValue(value);
     if (!(Number.isNaN(value) && text.trim() === '') && Number(text) !== value) setText(Number.isNaN(value) ? '' : String(value));
-  }, [value]);
+  }
   return (
     <div className="field">
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>

@@ -15,17 +15,20 @@ import './history.css';
 
 export default function HistoryPage() {
   const settings = useSettings((s) => s.settings);
-  const { filters, entries, total, cursors, loading, error, setFilters, load, next, previous, first } = useHistory();
+  const { filters, entries, total, cursors, loading, error, setFilters, next, previous, first } = useHistory();
   const revision = useStatus((s) => s.historyRevision);
   const route = useRouter((s) => s.route);
   const [exporting, setExporting] = useState<string | null>(null);
   const firstLoad = useRef(true);
 
   // open with the instance/job a link asked for, else with the filters last used
+  const linkedInstance = route.params.instance;
+  const linkedJob = route.params.job;
   useEffect(() => {
-    if (route.params.instance || route.params.job) setFilters({ ...filters, instanceId: route.params.instance ?? '', jobId: route.params.job ?? '' });
-    else void load();
-  }, []);
+    const history = useHistory.getState();
+    if (linkedInstance || linkedJob) history.setFilters({ ...history.filters, instanceId: linkedInstance ?? '', jobId: linkedJob ?? '' });
+    else void history.load();
+  }, [linkedInstance, linkedJob]);
 
   // new entries appear live on the first page; deeper pages stay put while the user reads them
   useEffect(() => {
@@ -33,8 +36,8 @@ export default function HistoryPage() {
       firstLoad.current = false;
       return;
     }
-    if (cursors.length > 0) return;
-    const t = setTimeout(() => void load(), 1000);
+    if (useHistory.getState().cursors.length > 0) return;
+    const t = setTimeout(() => void useHistory.getState().load(), 1000);
     return () => clearTimeout(t);
   }, [revision]);
 
