@@ -22,7 +22,7 @@ import { createTray } from './tray/tray';
 import { performTrayAction } from './tray-actions';
 import { registerAppSchemePrivileges, handleAppProtocol } from './windows/electron-protocol';
 import { APP_ORIGIN } from './windows/options';
-import { denyAllPermissions, hardenWebContents } from './windows/hardening';
+import { denyAllPermissions, hardenWebContents, restrictDownloads } from './windows/hardening';
 import { SettingsWindow } from './windows/settings-window';
 
 export const APP_ID = 'app.trawlarr.desktop';
@@ -44,6 +44,9 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+  // where the settings window's pages come from: app:// when packaged, plus the dev server in development
+  const devOrigin = devServerUrl ? originOf(devServerUrl) : undefined;
+  const appOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
   // set once the window manager exists; a second launch before that has nothing to focus yet
   const ui: { settingsWindow?: SettingsWindow } = {};
   let instanceUrls: readonly string[] = [];
@@ -58,6 +61,7 @@ async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   if (process.platform !== 'darwin' && app.isPackaged) Menu.setApplicationMenu(null);
   denyAllPermissions(session.defaultSession);
+  restrictDownloads(session.defaultSession, appOrigins, log);
 
   const paths = appPaths({ mainDir: dirname(fileURLToPath(import.meta.url)), appPath: app.getAppPath(), resourcesPath: process.resourcesPath, packaged: app.isPackaged });
   handleAppProtocol(paths.renderer);
@@ -116,8 +120,7 @@ async function start(): Promise<void> {
     log,
   });
   ui.settingsWindow = window;
-  const devOrigin = devServerUrl ? originOf(devServerUrl) : undefined;
-  const ipc = connectIpc({ service, settingsContents: () => window.webContents, appOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN], log });
+  const ipc = connectIpc({ service, settingsContents: () => window.webContents, appOrigins, log });
 
   const tray = createTray({
     assetsDir: paths.trayIcons,

@@ -188,3 +188,40 @@ describe('electron-builder.yml', () => {
     expect(existsSync(join(root, config.extraResources.find((r: { to: string }) => r.to === 'icon.png').from))).toBe(true);
   });
 });
+
+describe('downloads and unsaved changes', () => {
+  it('allows only blob downloads made by the app itself', async () => {
+    const { isAllowedDownload, restrictDownloads } = await import('../../src/main/windows/hardening');
+    const origins = ['app://trawlarr'];
+    expect(isAllowedDownload('blob:app://trawlarr/5f0c-4e', origins)).toBe(true);
+    expect(isAllowedDownload('https://evil.example/payload.exe', origins)).toBe(false);
+    expect(isAllowedDownload('blob:https://evil.example/5f0c', origins)).toBe(false);
+    expect(isAllowedDownload('blob:app://trawlarr.evil/5f0c', origins)).toBe(false);
+
+    let listener: ((e: { preventDefault(): void }, item: { getURL(): string; cancel(): void }) => void) | undefined;
+    const log: string[] = [];
+    restrictDownloads({ on: (_event, l) => (listener = l) }, origins, (line) => log.push(line));
+    const cancelled: string[] = [];
+    for (const url of ['blob:app://trawlarr/1', 'https://evil.example/x']) listener!({ preventDefault() {} }, { getURL: () => url, cancel: () => cancelled.push(url) });
+    expect(cancelled).toEqual(['https://evil.example/x']);
+    expect(log).toEqual(['download refused: https://evil.example/x']);
+  });
+
+  it('lets a window with unsaved changes close only when the user chooses to leave', async () => {
+    const { confirmUnload } = await import('../../src/main/windows/hardening');
+    let prevented = 0;
+    const event = { preventDefault: () => prevented++ };
+    confirmUnload(event, () => 'stay');
+    expect(prevented).toBe(0);
+    confirmUnload(event, () => 'leave');
+    expect(prevented).toBe(1);
+  });
+
+  it('is wired in the real source', async () => {
+    const { readFileSync } = await import('node:fs');
+    const index = readFileSync(new URL('../../src/main/index.ts', import.meta.url), 'utf8');
+    const window = readFileSync(new URL('../../src/main/windows/settings-window.ts', import.meta.url), 'utf8');
+    expect(index).toMatch(/restrictDownloads\(session\.defaultSession/);
+    expect(window).toMatch(/'will-prevent-unload'[\s\S]*confirmUnload/);
+  });
+});

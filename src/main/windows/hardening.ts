@@ -55,3 +55,34 @@ export function denyAllPermissions(session: PermissionSession): void {
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
 }
+
+/**
+ * Downloads: only the files the settings window makes itself (History CSV, settings export) are
+ * blob: URLs of the app's own origin; anything else is cancelled. Electron then shows its save
+ * dialog for the allowed ones.
+ */
+export function isAllowedDownload(url: string, appOrigins: readonly string[]): boolean {
+  return appOrigins.some((origin) => url.startsWith(`blob:${origin}/`));
+}
+
+/** The parts of Electron's Session and DownloadItem the download policy uses. */
+export interface DownloadSession {
+  on(event: 'will-download', listener: (event: PreventableEvent, item: { getURL(): string; cancel(): void }) => void): unknown;
+}
+
+export function restrictDownloads(session: DownloadSession, appOrigins: readonly string[], log: (line: string) => void): void {
+  session.on('will-download', (_event, item) => {
+    if (isAllowedDownload(item.getURL(), appOrigins)) return;
+    item.cancel();
+    log(`download refused: ${item.getURL()}`);
+  });
+}
+
+/**
+ * A page with unsaved changes blocks unload (beforeunload); Electron then emits
+ * will-prevent-unload and, without a handler, closing the window silently does nothing. Asking
+ * the user and calling preventDefault() on "Leave" lets the window close.
+ */
+export function confirmUnload(event: PreventableEvent, ask: () => 'leave' | 'stay'): void {
+  if (ask() === 'leave') event.preventDefault();
+}

@@ -3,7 +3,8 @@
  * hardened per Electron's security checklist. Electron glue; its options and policies are the
  * pure modules beside it.
  */
-import { BrowserWindow, type WebContents } from 'electron';
+import { BrowserWindow, dialog, type WebContents } from 'electron';
+import { confirmUnload } from './hardening';
 import { navigateTargetToSearch, type NavigateTarget } from '../../shared/contract';
 import { APP_INDEX_URL, settingsWindowOptions } from './options';
 
@@ -38,6 +39,19 @@ export class SettingsWindow {
     const window = new BrowserWindow(settingsWindowOptions({ preloadPath: this.options.preloadPath, iconPath: this.options.iconPath }));
     this.window = window;
     window.once('ready-to-show', () => window.show());
+    window.webContents.on('will-prevent-unload', (event) =>
+      confirmUnload(event, () => {
+        const choice = dialog.showMessageBoxSync(window, {
+          type: 'question',
+          buttons: ['Leave without saving', 'Stay'],
+          defaultId: 1,
+          cancelId: 1,
+          title: 'Unsaved changes',
+          message: 'This page has changes that are not saved.',
+        });
+        return choice === 0 ? 'leave' : 'stay';
+      }),
+    );
     window.on('closed', () => {
       if (this.window === window) this.window = undefined;
     });
