@@ -1,0 +1,36 @@
+/** `trawlarr once`: each selected job once, now; exit 3 when an instance cannot be reached. */
+import { isConnectionFailure, selectJobs } from '../../engine/host';
+import { EXIT, type CliCommand } from '../args';
+import { openEngine } from '../engine';
+import { connectionMessage } from '../exit';
+import type { CliIo } from '../io';
+import { untilSignal } from '../io';
+import { onceJson, onceText } from '../once-output';
+
+export async function onceCommand(cmd: Extract<CliCommand, { cmd: 'once' }>, io: CliIo): Promise<number> {
+  const { host, settings } = await openEngine(io, cmd.config, cmd.dataDir, cmd.jobs.length ? cmd.jobs.map((j) => j.instanceId) : undefined);
+  const stop = new AbortController();
+  const signals = untilSignal();
+  void signals.promise.then(() => {
+    io.err('stopping after the current command…');
+    stop.abort();
+  });
+  let results;
+  try {
+    selectJobs(settings, cmd.jobs); // names a bad --job before anything runs
+    results = await host.runOnce(cmd.jobs, { dryRun: cmd.dryRun, signal: stop.signal });
+  } finally {
+    signals.dispose();
+    await host.stop();
+  }
+  const doc = onceJson(results, cmd.dryRun);
+  io.out(cmd.json ? JSON.stringify(doc, null, 2) : onceText(doc));
+  const unreachable = new Set<string>();
+  for (const { instance, report } of results) {
+    if (report.result !== 'error' || !isConnectionFailure(report.error) || unreachable.has(instance.id)) continue;
+    unreachable.add(instance.id);
+    io.err(connectionMessage(instance.id, report.error));
+  }
+  if (unreachable.size) return EXIT.unreachable;
+  return results.some((r) => r.report.result === 'error') ? EXIT.failure : EXIT.ok;
+}

@@ -1,0 +1,28 @@
+/** Opening the engine for `once` and `run`: the config file, env keys checked first, the data directory. */
+import packageJson from '../../package.json';
+import { loadConfigFile, resolveApiKey, saveConfigFile } from '../engine/config';
+import { createEngineHost, type EngineHost } from '../engine/host';
+import type { Settings } from '../shared/settings';
+import { pollFromEnv } from './env';
+import type { CliIo } from './io';
+
+export const VERSION: string = packageJson.version;
+
+export async function openEngine(io: CliIo, configFile: string, dataDir: string, instanceIds?: readonly string[]): Promise<{ host: EngineHost; settings: Settings }> {
+  const settings = await loadConfigFile(configFile);
+  // an `env:` key that does not resolve is a config problem (exit 2), found before anything runs
+  for (const inst of settings.instances) {
+    if (inst.enabled && (!instanceIds || instanceIds.includes(inst.id))) resolveApiKey(inst, io.env);
+  }
+  const host = await createEngineHost({
+    settings,
+    saveSettings: (next) => saveConfigFile(configFile, next),
+    dataDir,
+    env: io.env,
+    log: (line) => io.err(line),
+    mode: 'browser',
+    version: VERSION,
+    poll: pollFromEnv(io.env),
+  });
+  return { host, settings };
+}

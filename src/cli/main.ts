@@ -1,0 +1,37 @@
+/**
+ * The headless command (`trawlarr`, `npm run headless -- …`): the same engine and settings format
+ * as the desktop app, without Electron. See args.ts for the commands and exit codes.
+ */
+import { EXIT, parseCli, USAGE } from './args';
+import { historyCommand, statusCommand } from './commands/read-only';
+import { onceCommand } from './commands/once';
+import { runCommand } from './commands/run';
+import { exitCodeOf, messageOf } from './exit';
+import { processIo, type CliIo } from './io';
+
+async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    const cmd = parseCli(argv);
+    switch (cmd.cmd) {
+      case 'help':
+        io.out(USAGE);
+        return EXIT.ok;
+      case 'once':
+        return await onceCommand(cmd, io);
+      case 'run':
+        return await runCommand(cmd, io);
+      case 'status':
+        return await statusCommand(cmd, io);
+      case 'history':
+        return await historyCommand(cmd, io);
+    }
+  } catch (error) {
+    io.err(`trawlarr: ${messageOf(error)}`);
+    return exitCodeOf(error);
+  }
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// everything is stopped by now; should a stray handle keep the loop alive, a service manager still sees the exit
+setTimeout(() => process.exit(code), 3000).unref();

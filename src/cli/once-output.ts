@@ -1,0 +1,120 @@
+/**
+ * What `trawlarr once` prints: a human summary per job, or with --json one document with, per job,
+ * the searched items, the reason counts, the cycle number and the progress.
+ */
+import type { OnceResult } from '../engine/host';
+import type { CommandReport } from '../engine/run/execute';
+
+export interface OnceItem {
+  id: number;
+  title: string;
+  /** searched, grabbed, planned (dry run); failed, error or running for the `failed` list */
+  status: CommandReport['status'];
+  command: string;
+  commandId?: number;
+  granularity?: string;
+  /** estimated indexer queries of the command this item was in */
+  commandCost: number;
+  grabs?: { releaseTitle: string; scoreBefore?: number; scoreAfter?: number }[];
+  message?: string;
+}
+
+export interface OnceJobJson {
+  instanceId: string;
+  instanceName: string;
+  jobId: string;
+  jobType: string;
+  dryRun: boolean;
+  result: string;
+  message: string;
+  cycle: number;
+  cycleRestarted: boolean;
+  progress: { done: number; eligible: number; remaining: number };
+  /** items searched in this run (dry run: the items it would search) */
+  searched: OnceItem[];
+  /** items of commands that failed or whose outcome is unknown: searched again later */
+  failed: OnceItem[];
+  /** estimated indexer queries spent (dry run: it would spend) */
+  cost: number;
+  reasons: Record<string, number>;
+  /** set when the job could not run: the client's message */
+  error?: string;
+}
+
+export interface OnceJson {
+  dryRun: boolean;
+  jobs: OnceJobJson[];
+}
+
+const OK = new Set(['searched', 'grabbed', 'planned']);
+
+function itemsOf(commands: readonly CommandReport[], ok: boolean): OnceItem[] {
+  return commands
+    .filter((c) => OK.has(c.status) === ok)
+    .flatMap((c) =>
+      c.items.map((item) => {
+        const out: OnceItem = { id: item.id, title: item.title, status: c.status, command: c.body.name, commandCost: c.cost };
+        if (c.commandId !== undefined) out.commandId = c.commandId;
+        if (c.granularity) out.granularity = c.granularity;
+        const grabs = c.grabs.filter((g) => g.itemId === item.id);
+        if (grabs.length) out.grabs = grabs.map(({ releaseTitle, scoreBefore, scoreAfter }) => ({ releaseTitle, scoreBefore, scoreAfter }));
+        if (c.message && !ok) out.message = c.message;
+        return out;
+      }),
+    );
+}
+
+export function onceJson(results: readonly OnceResult[], dryRun: boolean): OnceJson {
+  return {
+    dryRun,
+    jobs: results.map(({ instance, job, report }) => {
+      const out: OnceJobJson = {
+        instanceId: instance.id,
+        instanceName: instance.name,
+        jobId: job.id,
+        jobType: job.type,
+        dryRun: report.dryRun,
+        result: report.result,
+        message: report.message,
+        cycle: report.cycle,
+        cycleRestarted: report.cycleRestarted,
+        progress: { done: report.done, eligible: report.done + report.remaining, remaining: report.remaining },
+        searched: itemsOf(report.commands, true),
+        failed: itemsOf(report.commands, false),
+        cost: report.cost,
+        reasons: report.reasons,
+      };
+      if (report.result === 'error') out.error = report.message;
+      return out;
+    }),
+  };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function onceText(doc: OnceJson): string {
+  if (doc.jobs.length === 0) return 'No enabled jobs to run.';
+  const lines: string[] = [];
+  for (const job of doc.jobs) {
+    const head = `${job.instanceName} / ${job.jobId}${job.dryRun ? ' (dry run)' : ''}`;
+    if (job.error) {
+      lines.push(`${head}: not run: ${job.error}`);
+      continue;
+    }
+    const verb = job.dryRun ? 'would search' : 'searched';
+    lines.push(
+      `${head}: ${verb} ${plural(job.searched.length, 'item')} (${plural(job.cost, 'query', 'queries')}); cycle ${job.cycle}: ${job.progress.done} of ${job.progress.eligible} done` +
+        (job.cycleRestarted && !job.dryRun ? ' (new cycle started)' : ''),
+    );
+    if (job.message) lines.push(`  ${job.message}`);
+    for (const item of job.searched.slice(0, 20)) {
+      const grab = item.grabs?.length ? ` → grabbed ${item.grabs.map((g) => g.releaseTitle).join(', ')}` : '';
+      lines.push(`  - ${item.title}${grab}`);
+    }
+    if (job.searched.length > 20) lines.push(`  … and ${job.searched.length - 20} more`);
+    for (const item of job.failed) lines.push(`  ! ${item.title}: ${item.status}${item.message ? ` (${item.message})` : ''}`);
+    const reasons = Object.entries(job.reasons).sort((a, b) => b[1] - a[1]);
+    if (reasons.length) lines.push(`  skipped: ${reasons.map(([r, n]) => `${r} ${n}`).join(', ')}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,46 @@
+/** Human output of `trawlarr status` and `trawlarr history`. */
+import type { EngineStatus, HistoryEntry, HistoryPage, JobStatus } from '../shared/status';
+
+const when = (iso: string | undefined) => (iso ? iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC') : '—');
+
+function jobLine(job: JobStatus): string[] {
+  const flags = [!job.enabled && 'disabled', job.paused && 'paused', job.running && 'running'].filter(Boolean).join(', ');
+  const lines = [`  ${job.jobId} (${job.type})${flags ? ` [${flags}]` : ''}: cycle ${job.cycle}, ${job.done} of ${job.eligible} done`];
+  const last = job.lastRun ? `${when(job.lastRun.at)} ${job.lastRun.result}: ${job.lastRun.message}` : 'never';
+  lines.push(`    last run: ${last}`);
+  lines.push(`    next run: ${when(job.nextRunAt)}${job.etaAt ? `; cycle ends about ${when(job.etaAt)}` : ''}`);
+  if (job.horizonWarning) lines.push(`    warning: ${job.horizonWarning}`);
+  return lines;
+}
+
+export function statusText(status: EngineStatus, running: boolean): string {
+  const lines = [`Trawlarr ${running ? 'is running' : 'is not running'}${status.paused ? ' (paused)' : ''}; status as of ${when(status.at)}`];
+  if (status.instances.length === 0) lines.push('No instances configured.');
+  for (const inst of status.instances) {
+    const state = inst.enabled ? inst.state : 'disabled';
+    lines.push('');
+    lines.push(`${inst.name} (${inst.id}, ${inst.kind}${inst.version ? ` ${inst.version}` : ''}): ${state}${inst.paused ? ', paused' : ''}${inst.message && inst.message !== 'disabled' ? `: ${inst.message}` : ''}`);
+    if (inst.retryAt) lines.push(`  retry at ${when(inst.retryAt)}`);
+    const b = inst.budget;
+    lines.push(`  budget ${b.key}: ${b.usedLastHour}/${b.maxPerHour} this hour, ${b.usedLastDay}/${b.maxPerDay} today`);
+    for (const job of inst.jobs) lines.push(...jobLine(job));
+  }
+  return lines.join('\n');
+}
+
+function entryLine(e: HistoryEntry): string {
+  const what =
+    e.status === 'skipped'
+      ? Object.entries(e.reasons ?? {})
+          .map(([r, n]) => `${r} ${n}`)
+          .join(', ') || e.message || ''
+      : e.items.map((i) => i.title).join(', ');
+  const grabs = e.grabs.length ? ` → ${e.grabs.map((g) => g.releaseTitle).join(', ')}` : '';
+  const extra = e.status === 'failed' || e.status === 'error' ? ` (${e.message ?? ''})` : '';
+  return `${when(e.at)}  ${e.instanceId}/${e.jobId}  ${e.status}${e.dryRun ? ' (dry run)' : ''}  ${e.status === 'skipped' ? '' : `cost ${e.cost}  `}${what}${grabs}${extra}`;
+}
+
+export function historyText(page: HistoryPage): string {
+  if (page.entries.length === 0) return 'No history yet.';
+  return [...page.entries.map(entryLine), `(${page.entries.length} of ${page.total} entries, newest first)`].join('\n');
+}

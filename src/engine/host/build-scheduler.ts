@@ -1,0 +1,42 @@
+/**
+ * A scheduler for the current settings, wired to the host: the job runner, the instance gates,
+ * outage events, and persistence of its state on every change.
+ */
+import type { Settings } from '../../shared/settings';
+import type { BackoffPolicy } from '../scheduler/backoff';
+import { Scheduler, type SchedulerState } from '../scheduler/scheduler';
+import type { HostContext } from './context';
+import { instanceGates } from './gates';
+import { jobRunner } from './run';
+
+export interface BuildOptions {
+  backoff?: BackoffPolicy;
+  random?: () => number;
+}
+
+export function buildScheduler(h: HostContext, settings: Settings, state: SchedulerState, options: BuildOptions = {}): Scheduler {
+  return new Scheduler({
+    settings,
+    clock: h.clock,
+    state,
+    timeZone: h.timeZone,
+    backoff: options.backoff,
+    random: options.random,
+    run: jobRunner(h),
+    gates: (instance, tracker) => instanceGates(instance, () => h.client(instance, tracker), h.clock, h.gates, h.changed),
+    onOutage: (instanceId, event) => {
+      const inst = settings.instances.find((i) => i.id === instanceId);
+      const name = inst?.name ?? instanceId;
+      const at = new Date(event.at).toISOString();
+      if (event.type === 'down') {
+        h.log(`${name} is ${event.state === 'key-rejected' ? 'rejecting its API key' : event.state === 'wrong-app' ? 'not the configured app' : 'unreachable'}: ${event.message}`);
+        h.events.engine({ type: 'instance-down', instanceId, name, state: event.state, message: event.message, at });
+      } else {
+        h.log(`${name} is reachable again`);
+        h.events.engine({ type: 'instance-recovered', instanceId, name, at });
+      }
+    },
+    onChange: h.changed,
+    onRunError: (instanceId, jobId, error) => h.log(`${instanceId} / ${jobId}: run failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * What the scheduler runs for a due job: a cheap look first (instance backed off, budget full,
+ * a gate closed: wait without fetching the library), then the job runner with the permit, the
+ * item limit and the stop signal the scheduler hands over, and the run's report turned into the
+ * queue's outcome (continue later with the rest of the items, or not).
+ */
+import type { AnyArrClient } from '../../arr';
+import type { JobSettings } from '../../shared/settings';
+import type { EngineEvent } from '../../shared/status';
+import { runJob } from '../run/runner';
+import type { RunReport } from '../run/report';
+import { budgetKeyOf } from '../scheduler/budget';
+import type { RunOutcome } from '../scheduler/instance-queue-types';
+import type { JobRunContext } from '../scheduler/scheduler';
+import { outageOf } from './clients';
+import type { HostContext } from './context';
+import { instanceGates, probeGates } from './gates';
+
+/** Jobs whose commands cost no indexer query (no permit, no budget). */
+const FREE_JOBS = new Set<JobSettings['type']>(['rename', 'refresh']);
+const RETRY_UNKNOWN_MS = 5 * 60_000;
+
+export function engineEmitter(h: HostContext): (event: EngineEvent) => void {
+  return (event) => {
+    h.events.engine(event);
+    if (event.type === 'history') {
+      // a search was recorded: the cycle's done count moved
+      void h.cycles.refresh(event.entry.instanceId, event.entry.jobId).then(h.changed, () => undefined);
+    }
+  };
+}
+
+export function jobRunner(h: HostContext) {
+  const emit = engineEmitter(h);
+  return async (job: JobSettings, ctx: JobRunContext): Promise<RunOutcome | void> => {
+    const client = h.client(ctx.instance, ctx.tracker);
+    const wait = await lookFirst(h, job, ctx, client);
+    if (wait) return wait;
+    const report = await runJob({
+      instanceId: ctx.instance.id,
+      job,
+      client,
+      store: h.store,
+      history: h.historyPort,
+      permit: ctx.permit,
+      clock: h.clock,
+      limit: ctx.limit,
+      maxCostPerCommand: ctx.maxCostPerCommand,
+      signal: ctx.signal,
+      emit,
+      ...(h.poll ? { poll: h.poll } : {}),
+    });
+    await h.cycles.refresh(ctx.instance.id, job.id);
+    h.changed();
+    if (report.result === 'error') h.log(`${ctx.instance.name} / ${job.id}: ${report.message}`);
+    return outcomeOf(report, job, ctx, client);
+  };
+}
+
+/** Reasons not to start the run at all, with the time to look again. */
+async function lookFirst(h: HostContext, job: JobSettings, ctx: JobRunContext, client: AnyArrClient): Promise<RunOutcome | undefined> {
+  const now = h.clock.now();
+  const { tracker } = ctx;
+  if (tracker.isDown && tracker.retryAt !== undefined && now < tracker.retryAt) return { continueAt: tracker.retryAt, remaining: ctx.limit };
+  try {
+    if (!client.info) await client.connect();
+    if (FREE_JOBS.has(job.type)) return undefined;
+    const ledger = h.scheduler().ledger;
+    const free = ledger.availableAt(budgetKeyOf(ctx.instance), 1, now);
+    if (free > now) return { continueAt: free, remaining: ctx.limit };
+    const gates = instanceGates(ctx.instance, () => client, h.clock, h.gates, h.changed);
+    const verdict = await probeGates(gates, ctx.signal);
+    if (!verdict.ok) return { continueAt: verdict.retryAt ?? now + RETRY_UNKNOWN_MS, remaining: ctx.limit };
+    return undefined;
+  } catch (error) {
+    if (outageOf(error) === undefined) throw error;
+    h.changed();
+    return { continueAt: tracker.retryAt ?? now + RETRY_UNKNOWN_MS, remaining: ctx.limit };
+  }
+}
+
+function outcomeOf(report: RunReport, job: JobSettings, ctx: JobRunContext, client: AnyArrClient): RunOutcome | undefined {
+  if (report.result === 'error' && ctx.tracker.isDown) return { continueAt: ctx.tracker.retryAt ?? report.retryAt, remaining: ctx.limit };
+  if (report.retryAt === undefined) return undefined;
+  // Radarr and rename/refresh count items; Sonarr searches count commands
+  const used = client.kind === 'sonarr' && !FREE_JOBS.has(job.type) ? report.commands.length : report.searched;
+  return { continueAt: report.retryAt, remaining: Math.max(1, ctx.limit - used) };
+}

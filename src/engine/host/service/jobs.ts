@@ -1,0 +1,80 @@
+/**
+ * Jobs: save, remove, preview (a dry run: what the next run would search and why the rest is
+ * skipped; it sends no POST or PUT), and run now (through the scheduler, so budgets, active hours
+ * and gates still apply).
+ */
+import { ServiceError } from '../../../shared/contract/errors';
+import type { ChannelHandlers } from '../../../shared/contract/service';
+import type { Settings } from '../../../shared/settings';
+import { runJob } from '../../run/runner';
+import type { SearchPermit } from '../../scheduler/permit';
+import { Scheduler } from '../../scheduler/scheduler';
+import { instanceIndex, notFound, removeJobEdit, saveJobEdit, validSettings } from '../settings-edit';
+import { serviceCall } from './errors';
+import type { ServiceHost } from './types';
+
+type Handlers = Pick<ChannelHandlers, 'saveJob' | 'removeJob' | 'previewJob' | 'runJobNow'>;
+
+/** A dry run sends nothing; this permit makes sure of it. */
+const NO_PERMIT: SearchPermit = { acquire: async () => ({ ok: false, code: 'stopped', reason: 'dry run' }) };
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function jobHandlers(host: ServiceHost): Handlers {
+  return {
+    saveJob: ({ instanceId, job }) => host.editSettings((s) => saveJobEdit(s, instanceId, job)),
+    removeJob: ({ instanceId, jobId }) => host.editSettings((s) => removeJobEdit(s, instanceId, jobId)),
+
+    previewJob: ({ instanceId, jobId, draft }) =>
+      serviceCall(async () => {
+        const settings = host.settings();
+        const inst = settings.instances[instanceIndex(settings, instanceId)];
+        const job = draft ?? inst.jobs.find((j) => j.id === jobId);
+        if (!job) throw notFound(`no job "${jobId}" on instance "${instanceId}"`);
+        // the draft as it would be saved, with the instance and job switched on, for the item limit
+        const edit = saveJobEdit(settings, instanceId, { ...job, enabled: true });
+        const trial = validSettings(edit.settings, edit.relate);
+        const limit = itemsPerRun(host, enableInstance(trial, instanceId), instanceId, job.id);
+        const client = host.client(inst);
+        if (!client.info) await client.connect();
+        const report = await runJob({ instanceId, job, client, store: host.store, history: host.historyPort, permit: NO_PERMIT, clock: host.clock, limit, dryRun: true, evaluateAll: true });
+        if (report.result === 'error') throw new ServiceError('unavailable', `preview of ${job.id} on ${inst.name} failed: ${report.message}`);
+        const chosen = report.commands.flatMap((c) => c.items.map((item) => ({ id: item.id, title: item.title, cost: round2(c.cost / Math.max(1, c.items.length)) })));
+        return {
+          instanceId,
+          jobId: job.id,
+          cycle: report.cycle,
+          eligible: report.done + report.remaining,
+          done: report.done,
+          chosen,
+          cost: report.cost,
+          skipped: report.reasons,
+          ...(report.message ? { message: report.message } : {}),
+        };
+      }),
+
+    async runJobNow({ instanceId, jobId }) {
+      const scheduler = await host.ready();
+      const settings = host.settings();
+      const inst = settings.instances[instanceIndex(settings, instanceId)];
+      if (!inst.jobs.some((j) => j.id === jobId)) throw notFound(`no job "${jobId}" on instance "${instanceId}"`);
+      if (!inst.enabled) return { started: false, message: `${inst.name} is disabled: enable it to run its jobs` };
+      const result = scheduler.runNow(instanceId, jobId);
+      if (!result.ok) return { started: false, message: result.reason };
+      const hours = scheduler.instance(instanceId).hours;
+      const now = host.clock.now();
+      const wait = hours.isActive(now) ? '' : `; outside active hours, it searches from ${new Date(hours.nextActiveStart(now)).toISOString()}`;
+      return { started: true, message: `${jobId} on ${inst.name} runs now (budgets and gates still apply)${wait}` };
+    },
+  };
+}
+
+function enableInstance(settings: Settings, instanceId: string): Settings {
+  return { ...settings, instances: settings.instances.map((i) => (i.id === instanceId ? { ...i, enabled: true } : i)) };
+}
+
+/** The run's item limit as the scheduler would hand it over ("auto" resolved from the budget share). */
+function itemsPerRun(host: ServiceHost, settings: Settings, instanceId: string, jobId: string): number {
+  const trial = new Scheduler({ settings, clock: host.clock, timeZone: host.timeZone, run: async () => undefined });
+  return trial.itemsPerRun(instanceId, jobId);
+}
