@@ -7,7 +7,7 @@ import { InstancePermit, type Grant, type PermitGate, type Refusal } from '../..
 const T0 = Date.UTC(2026, 0, 5, 12); // 13:00 in Berlin
 const SEC = 1000;
 
-function setup(over: { perHour?: number; perDay?: number; gapMs?: number; windows?: { start: string; end: string }[]; gates?: PermitGate[] } = {}) {
+function setup(over: { perHour?: number; perDay?: number; gapMs?: number; budgetWaitMs?: number; windows?: { start: string; end: string }[]; gates?: PermitGate[] } = {}) {
   const clock = new FakeClock(T0);
   const ledger = new BudgetLedger({ k: { maxPerHour: over.perHour ?? 10, maxPerDay: over.perDay ?? 100 } });
   const commits: number[] = [];
@@ -18,6 +18,7 @@ function setup(over: { perHour?: number; perDay?: number; gapMs?: number; window
     minGapMs: over.gapMs ?? 5 * SEC,
     activeHours: new ActiveHours(over.windows ?? [], 'Europe/Berlin'),
     gates: over.gates,
+    budgetWaitMs: over.budgetWaitMs,
     onCommit: (cost) => commits.push(cost),
   });
   return { clock, ledger, permit, commits };
@@ -87,6 +88,37 @@ describe('InstancePermit', () => {
     ledger.spend('k', 2, clock.now());
     // frees at 14:25 local: outside the window, so the next day's 13:00
     expect(await permit.acquire(1)).toMatchObject({ code: 'budget', retryAt: T0 + 24 * HOUR_MS });
+  });
+
+  it('waits for a budget that frees within budgetWaitMs, like pacing, instead of ending the run', async () => {
+    const { clock, ledger, permit } = setup({ perHour: 100, perDay: 10, gapMs: 0 });
+    // yesterday's run spent at its pace: one command every 5 s
+    for (let i = 0; i < 10; i++) ledger.spend('k', 1, T0 - 24 * HOUR_MS + i * 5 * SEC);
+    ledger.snapshot(T0);
+    const grants: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const acquiring = permit.acquire(2).then(granted);
+      await clock.advance(10 * SEC);
+      const g = await acquiring;
+      grants.push(g.at - T0);
+      g.commit();
+      // granted the moment it fits: the rolling day is exactly full, never over
+      expect(ledger.usage('k', g.at).lastDay).toBe(10);
+    }
+    expect(grants).toEqual([5 * SEC, 15 * SEC, 25 * SEC]);
+  });
+
+  it('refuses a budget that frees later than budgetWaitMs, and stops waiting on abort', async () => {
+    const { clock, ledger, permit } = setup({ perHour: 1, budgetWaitMs: 60 * SEC, gapMs: 0 });
+    ledger.spend('k', 1, T0 - HOUR_MS + 61 * SEC);
+    expect(await permit.acquire(1)).toMatchObject({ ok: false, code: 'budget', retryAt: T0 + 61 * SEC });
+    clock.jump(2 * SEC);
+    const controller = new AbortController();
+    const acquiring = permit.acquire(1, { signal: controller.signal });
+    await clock.advance(30 * SEC);
+    controller.abort();
+    expect(await acquiring).toMatchObject({ ok: false, code: 'stopped' });
+    expect(ledger.usage('k', clock.now()).lastHour).toBe(1);
   });
 
   it('refuses a command costlier than the cap for good', async () => {
