@@ -191,8 +191,10 @@ class Host implements EngineHost, HostContext {
     this.stopped = true;
     this.publisher.cancel();
     this.clients.closeAll();
-    await this.history.close();
-    await this.lock.release();
+    await this.activity.track(async () => {
+      await this.history.close();
+      await this.lock.release();
+    });
   }
 
   resumeAfterSleep(): void {

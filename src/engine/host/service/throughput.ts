@@ -56,6 +56,7 @@ export function forecast(host: ServiceHost, settings: Settings, instanceIds: rea
         jobType: job.type,
         remaining,
         days,
+        limitedBy: f.limitedBy,
         ...(f.etaAt !== undefined ? { etaAt: new Date(f.etaAt).toISOString() } : {}),
         withinHorizon: days !== null && days <= settings.horizonDays,
         ...(f.warning ? { suggestion: f.warning } : {}),

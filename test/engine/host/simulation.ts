@@ -1,0 +1,60 @@
+/**
+ * Driving the real host on a fake clock against a simulator on a real socket: time moves only
+ * while the engine waits for it (no call to the instance or the stores in flight), one timer at a
+ * time, so weeks of schedule run in seconds and every interleaving is the one real time would give.
+ */
+import type { EngineHost } from '../../../src/engine/host';
+import type { FakeClock } from '../../../src/engine/scheduler';
+import type { SearchRecord, Simulator } from '../../../src/simulator';
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/** Runs the host until `t` (or until `stop()` says so after a step); returns the time reached. */
+export async function driveUntil(clock: FakeClock, host: EngineHost, t: number, stop: () => boolean = () => false): Promise<number> {
+  for (;;) {
+    await host.whenIdle();
+    if (stop()) return clock.now();
+    const next = clock.nextTimerAt();
+    if (next === undefined || next > t) break;
+    await clock.runUntil(Math.max(next, clock.now()));
+  }
+  await clock.runUntil(t);
+  await host.whenIdle();
+  return clock.now();
+}
+
+/** The largest total cost of searches in any window [s, s + size). */
+export function worstWindow(searches: readonly Pick<SearchRecord, 'at' | 'cost'>[], size: number): number {
+  const sorted = [...searches].sort((a, b) => a.at - b.at);
+  let worst = 0;
+  let total = 0;
+  let end = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    while (end < sorted.length && sorted[end].at < sorted[i].at + size) total += sorted[end++].cost;
+    worst = Math.max(worst, total);
+    total -= sorted[i].cost;
+  }
+  return worst;
+}
+
+/** Library walks (one per run that got past its first look) in [from, to). */
+export function runsBetween(sim: Simulator, from: number, to: number): number[] {
+  return sim.requests.filter((r) => r.method === 'GET' && r.path === '/api/v3/movie' && r.time >= from && r.time < to).map((r) => r.time);
+}
+
+/** Stops the host while time keeps moving: it finishes its current command first, and that takes polling. */
+export async function stopDriven(clock: FakeClock, host: EngineHost): Promise<void> {
+  let stopped = false;
+  const stopping = host.stop().then(() => {
+    stopped = true;
+  });
+  while (!stopped) {
+    await host.whenIdle();
+    const next = clock.nextTimerAt();
+    // with no timer left, only the stop's own I/O is pending: time must not jump ahead
+    if (next !== undefined && !stopped) await clock.runUntil(Math.max(next, clock.now()));
+    else await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await stopping;
+}
