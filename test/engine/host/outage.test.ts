@@ -60,7 +60,9 @@ afterAll(async () => {
   await dir?.remove();
 });
 
-const engineEvents = (type: EngineEvent['type']) => events.flatMap((e) => (e.event === 'engine' && e.payload.type === type ? [e.payload] : []));
+function engineEvents<T extends EngineEvent['type']>(type: T): Extract<EngineEvent, { type: T }>[] {
+  return events.flatMap((e) => (e.event === 'engine' && e.payload.type === type ? [e.payload as Extract<EngineEvent, { type: T }>] : []));
+}
 
 describe('an instance that goes down and comes back', () => {
   it('tells exactly one "down" and one "recovered", in that order, across a restart', () => {
@@ -69,7 +71,7 @@ describe('an instance that goes down and comes back', () => {
     expect(down).toHaveLength(1);
     expect(recovered).toHaveLength(1);
     expect(down[0]).toMatchObject({ instanceId: 'radarr', name: 'Radarr', state: 'down' });
-    expect(down[0].type === 'instance-down' && down[0].message).toContain('connection refused');
+    expect(down[0].message).toContain('connection refused');
     expect(Date.parse(down[0].at)).toBeGreaterThanOrEqual(DOWN_AT);
     expect(Date.parse(recovered[0].at)).toBeGreaterThanOrEqual(UP_AT);
   });
