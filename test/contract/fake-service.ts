@@ -144,7 +144,7 @@ export function createFakeService(options: { leaky?: boolean } = {}): FakeServic
     },
     forecastThroughput: (r) =>
       record('forecastThroughput', r, {
-        jobs: [{ instanceId: 'radarr', jobId: 'upgrade', jobType: 'upgrade' as const, remaining: 1118, days: r.scope === 'instance' ? Math.ceil(1118 / r.throughput.maxPerDay) : null, withinHorizon: true }],
+        jobs: [{ instanceId: 'radarr', jobId: 'upgrade', jobType: 'upgrade' as const, remaining: 1118, days: r.scope === 'instance' ? Math.ceil(1118 / r.throughput.maxPerDay) : null, limitedBy: 'daily budget' as const, withinHorizon: true }],
         fullCoverageDays: r.scope === 'instance' ? Math.ceil(1118 / r.throughput.maxPerDay) : null,
         horizonDays: service.settings.horizonDays,
       }),

@@ -36,7 +36,31 @@ const PAGES = [
   ['Settings', 'settings'],
 ] as const;
 
+/** Once a day, 12 hours from now (local time, which the engine on this machine shares). */
+const RADARR_CRON = `0 ${(new Date().getHours() + 12) % 24} * * *`;
+
 const errorsShown = () => page.locator('.field__error').allTextContents();
+
+/** The part of the page's window the keyboard test reads (in the browser, not in Node). */
+interface PageElement {
+  tagName: string;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+interface PageWindow {
+  document: { activeElement: PageElement | null };
+  getComputedStyle(el: PageElement): { outlineStyle: string };
+}
+
+/** History rows once the page has its answer (null while loading). */
+async function shownRows(): Promise<number | null> {
+  if (/Loading/.test(await page.getByRole('navigation', { name: 'History pages' }).innerText())) return null;
+  return page.locator('.history-table tbody tr').count();
+}
+async function shownBadges(): Promise<string[] | null> {
+  if ((await shownRows()) === null) return null;
+  return page.locator('.history-table tbody tr td:nth-child(4) .badge:first-child').allInnerTexts();
+}
 
 beforeAll(async () => {
   app = await startApp();
@@ -146,6 +170,9 @@ describe('settings window, as a new user', () => {
     await page.getByRole('button', { name: 'Add job' }).first().click();
     await form.getByLabel('Items per run').selectOption('number');
     await form.getByLabel('Items each run').fill('20');
+    // daily, at the hour furthest from now: the job waits for it, so only "Run now" starts it in this session
+    await form.getByLabel('Schedule').selectOption('cron');
+    await form.getByLabel('Cron expression').fill(RADARR_CRON);
     await form.getByRole('button', { name: 'Add job' }).click();
     await page.getByRole('button', { name: 'Configure Missing job missing' }).waitFor();
   });
@@ -175,19 +202,39 @@ describe('settings window, as a new user', () => {
     await go('Dashboard');
     const progress = page.getByRole('progressbar', { name: /^Radarr Missing cycle \d+ progress/ });
     await progress.waitFor();
-    await page.getByRole('button', { name: 'Run Radarr Missing now' }).click();
+    const runNow = page.getByRole('button', { name: 'Run Radarr Missing now' });
+    const jobRow = page.getByRole('row').filter({ has: progress });
+    // nothing ran before: the job's cron slot is hours away
+    expect(app.radarr.searches).toEqual([]);
+    await expect(jobRow.innerText()).resolves.toMatch(/never/);
+    await runNow.click();
     await expect
       .poll(async () => Number(/: ([\d,]+) of/.exec((await progress.getAttribute('aria-label')) ?? '')?.[1].replace(/,/g, '')), { timeout: 60_000 })
       .toBeGreaterThan(0);
-    expect(app.radarr.searches.length).toBeGreaterThan(0);
+    // the run ends (the default 10 queries an hour stop it) and reports what Radarr was asked to search
+    await expect.poll(async () => (await runNow.isEnabled()) && /\d+ searched/.test(await jobRow.innerText()), { timeout: 60_000 }).toBe(true);
+    const searchedItems = app.radarr.searches.reduce((n, s) => n + s.ids.length, 0);
+    expect(searchedItems).toBeGreaterThan(0);
+    expect(/([\d,]+) searched/.exec(await jobRow.innerText())?.[1]).toBe(String(searchedItems));
   });
 
   it('finds the searches in history, filtered by instance and status', async () => {
     await go('History');
     await page.getByLabel('Instance', { exact: true }).selectOption({ label: 'Radarr' });
-    await page.getByRole('group', { name: /Status/ }).getByLabel('Searched').check();
-    await expect.poll(async () => page.locator('.history-table tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await page.locator('.history-table tbody tr').first().innerText()).toMatch(/Radarr/);
+    const statuses = page.getByRole('group', { name: /Status/ });
+    // one entry per search command the simulated Radarr ran: "Grabbed" when it grabbed a release, else "Searched"
+    const searches = () => app.radarr.searches;
+    await statuses.getByLabel('Searched').check();
+    await statuses.getByLabel('Grabbed').check();
+    await expect.poll(async () => `${await shownRows()} rows`, { timeout: 30_000 }).toBe(`${searches().length} rows`);
+    expect(searches().length).toBeGreaterThan(0);
+    const rows = await page.locator('.history-table tbody tr').allInnerTexts();
+    for (const row of rows) expect(row).toMatch(/Radarr[\s\S]*MoviesSearch/);
+    await statuses.getByLabel('Grabbed').uncheck();
+    await expect.poll(() => shownBadges(), { timeout: 10_000 }).toEqual(searches().filter((s) => s.grabbed.length === 0).map(() => 'Searched'));
+    await statuses.getByLabel('Grabbed').check();
+    await statuses.getByLabel('Searched').uncheck();
+    await expect.poll(() => shownBadges(), { timeout: 10_000 }).toEqual(searches().filter((s) => s.grabbed.length > 0).map(() => 'Grabbed'));
     await page.getByLabel('From', { exact: true }).fill('2030-01-02');
     await page.getByLabel('To', { exact: true }).fill('2030-01-01');
     expect(await errorsShown()).toContain('"from" must not be after "to"');
@@ -197,11 +244,24 @@ describe('settings window, as a new user', () => {
     await go('Throughput');
     await page.getByLabel('Limits of').selectOption({ label: 'Instance: Radarr' });
     const headline = page.getByTestId('forecast-headline');
+    const heldBackBy = page.locator('.forecast tbody td:nth-child(4)');
+    const days = async () => Number(/in (\d+) days?$/.exec(await headline.innerText())?.[1]);
     await headline.waitFor();
+    // the Radarr job searches 20 items a run, once a day: with the default 100/day that is its pace
+    await expect.poll(() => heldBackBy.allInnerTexts(), { timeout: 10_000 }).toEqual(['items per run']);
     const before = await headline.innerText();
+    const daysBefore = await days();
+    expect(daysBefore).toBeGreaterThan(1);
+    // 10 queries a day is half that pace: the forecast must move out, and say why
+    await page.getByLabel('Queries per hour').fill('2');
+    await page.getByLabel('Queries per day').fill('10');
+    await expect.poll(() => heldBackBy.allInnerTexts(), { timeout: 10_000 }).toEqual(['daily budget']);
+    expect(await days()).toBeGreaterThanOrEqual(2 * daysBefore - 1);
+    // raising the budget to the most allowed cannot beat 20 items a run: back where it was
     await page.getByLabel('Queries per hour').fill('60');
     await page.getByLabel('Queries per day').fill('1000');
-    await expect.poll(() => headline.innerText(), { timeout: 10_000 }).not.toBe(before);
+    await expect.poll(() => heldBackBy.allInnerTexts(), { timeout: 10_000 }).toEqual(['items per run']);
+    expect(await headline.innerText()).toBe(before);
     await page.getByLabel('Queries per hour').fill('61');
     await page.getByRole('button', { name: 'Add window' }).click();
     await page.getByLabel('Window 1 start').fill('02:00');
@@ -244,6 +304,7 @@ describe('settings window, as a new user', () => {
     await page.getByLabel('Instance', { exact: true }).selectOption({ label: 'Radarr (Radarr)' });
     await page.getByRole('button', { name: 'Configure Missing job missing' }).click();
     await expect(page.locator('form.job-form').getByLabel('Items each run').inputValue()).resolves.toBe('20');
+    await expect(page.locator('form.job-form').getByLabel('Cron expression').inputValue()).resolves.toBe(RADARR_CRON);
     await go('Throughput');
     await page.getByLabel('Limits of').selectOption({ label: 'Instance: Radarr' });
     await expect(page.getByLabel('Queries per hour').inputValue()).resolves.toBe('30');
@@ -274,9 +335,11 @@ describe('settings window, as a new user', () => {
     await reload(); // focus starts at the top of a fresh page
     const focused = () =>
       page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        const style = getComputedStyle(el);
-        return { text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(), tag: el.tagName, outline: style.outlineStyle };
+        // runs in the page; this Node project has no DOM lib, so the little it uses is typed here
+        const w = globalThis as unknown as PageWindow;
+        const el = w.document.activeElement;
+        if (!el) return { text: '', tag: '', outline: 'none' };
+        return { text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(), tag: el.tagName, outline: w.getComputedStyle(el).outlineStyle };
       });
     // Tab through the main navigation to Settings and open it with Enter
     for (let i = 0; i < 12; i++) {

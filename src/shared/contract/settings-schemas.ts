@@ -125,6 +125,9 @@ export type SaveThroughputRequest = z.input<typeof saveThroughputRequestSchema>;
 
 export const budgetGroupRefSchema = z.strictObject({ budgetGroupId: z.string().min(1, 'budgetGroupId is required') });
 
+/** The limit that holds a job's pace back (the engine's forecast picks the lowest). */
+export const PACE_LIMITS = ['daily budget', 'hourly budget', 'items per run'] as const;
+
 /** Forecast with a draft (unsaved) throughput, so the form can say "full coverage in 23 days" while editing. */
 export const forecastRequestSchema = z.discriminatedUnion('scope', [
   z.strictObject({ scope: z.literal('instance'), instanceId, throughput: throughputSchema }),
@@ -142,6 +145,8 @@ export const forecastSchema = z.object({
       remaining: z.number(),
       /** days until the cycle is complete; null = never with this throughput */
       days: z.number().nullable(),
+      /** what sets the pace: raising any other limit does not bring the cycle's end closer */
+      limitedBy: z.enum(PACE_LIMITS),
       etaAt: z.string().optional(),
       withinHorizon: z.boolean(),
       /** e.g. "needs 40 queries a day to finish within 90 days" */

@@ -197,7 +197,7 @@ export function createFakeService(options: FakeOptions = {}): AppService & { his
           const remaining = p.eligible - p.done;
           const days = remaining / (perDayBudget / inst.jobs.length);
           const within = days <= settings.horizonDays;
-          return { instanceId: inst.id, jobId: j.id, jobType: j.type, remaining, days, withinHorizon: within, ...(within ? {} : { suggestion: `needs ${Math.ceil((remaining * inst.jobs.length) / settings.horizonDays)} queries a day to finish within ${settings.horizonDays} days` }) };
+          return { instanceId: inst.id, jobId: j.id, jobType: j.type, remaining, days, limitedBy: 'daily budget' as const, withinHorizon: within, ...(within ? {} : { suggestion: `needs ${Math.ceil((remaining * inst.jobs.length) / settings.horizonDays)} queries a day to finish within ${settings.horizonDays} days` }) };
         }),
       );
       return { jobs, fullCoverageDays: jobs.length ? Math.max(...jobs.map((j) => j.days)) : 0, horizonDays: settings.horizonDays };

@@ -65,6 +65,9 @@ export function Forecast({ request }: { request: ForecastRequest | null }) {
                     Still to search
                   </th>
                   <th scope="col">Cycle complete</th>
+                  <th scope="col" title="the lowest of the job's limits sets its pace; raising another one changes nothing">
+                    Held back by
+                  </th>
                   <th scope="col">Note</th>
                 </tr>
               </thead>
@@ -76,6 +79,7 @@ export function Forecast({ request }: { request: ForecastRequest | null }) {
                     </td>
                     <td className="num">{formatCount(j.remaining)}</td>
                     <td>{coverageText(j.days)}</td>
+                    <td>{j.remaining > 0 ? j.limitedBy : '—'}</td>
                     <td className={j.withinHorizon ? 'muted' : 'forecast__warn'}>{j.suggestion ?? (j.withinHorizon ? 'within the horizon' : '')}</td>
                   </tr>
                 ))}
