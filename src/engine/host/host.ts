@@ -21,12 +21,13 @@ import { systemClock, type Clock } from '../scheduler/clock';
 import type { Scheduler } from '../scheduler/scheduler';
 import { HistoryStore, historyDir, lockDataDir, StateStore, type DataDirLock } from '../store';
 import { Activity, instrument } from './activity';
-import { buildScheduler, type BuildOptions } from './build-scheduler';
+import { buildScheduler } from './build-scheduler';
 import { InstanceClients, outageOf } from './clients';
 import type { HostContext } from './context';
 import { CycleCache } from './cycles';
 import { EventBus } from './events';
 import { GateStates } from './gates';
+import type { EngineHost, EngineHostOptions } from './api';
 import { runOnce, type OnceOptions, type OnceResult } from './once';
 import { CoalescedWriter, loadSchedulerState, schedulerDocuments } from './persistence';
 import { StatusPublisher } from './publisher';
@@ -34,52 +35,20 @@ import { createHostService } from './service';
 import { validSettings, type Edit } from './settings-edit';
 import { buildStatus } from './status';
 
-export interface EngineHostOptions extends BuildOptions {
-  settings: Settings;
-  /** persists a settings change (the config file, the desktop store); called before it is applied */
-  saveSettings(settings: Settings): void | Promise<void>;
-  dataDir: string;
-  clock?: Clock;
-  /** where `env:VARIABLE` keys are read (default process.env) */
-  env?: Env;
-  log?: (line: string) => void;
-  /** IANA zone of active hours, cron schedules and the history chart (default: the system's) */
-  timeZone?: string;
-  /** what getAppInfo reports; the desktop app overrides getAppInfo itself */
-  mode?: 'desktop' | 'browser';
-  version?: string;
-  poll?: PollOptions;
-  /** history durability (default: fsync every write batch) */
-  fsync?: 'always' | 'never';
-}
-
-export interface EngineHost {
-  readonly service: AppService;
-  start(): Promise<void>;
-  /** Stops after the current command of every instance, persists the state and lets go of the data directory. */
-  stop(): Promise<void>;
-  resumeAfterSleep(): void;
-  /** replaces the whole settings document (import) and applies it */
-  replaceSettings(settings: Settings): Promise<MaskedSettings>;
-  /** Runs jobs once, now (`trawlarr once`); not while started. */
-  runOnce(jobs: readonly { instanceId: string; jobId: string }[], options?: OnceOptions): Promise<OnceResult[]>;
-  status(): EngineStatus;
-  settings(): Settings;
-  subscribe: AppService['subscribe'];
-  /** Resolves when no call to an instance or a store is in flight and no rebuild is pending (simulations on a fake clock). */
-  whenIdle(): Promise<void>;
-}
+export type { EngineHost, EngineHostOptions } from './api';
 
 export async function createEngineHost(options: EngineHostOptions): Promise<EngineHost> {
   const lock = await lockDataDir(options.dataDir);
+  let history: HistoryStore | undefined;
   try {
     const clock = options.clock ?? systemClock;
     const state = await StateStore.open(options.dataDir, { now: () => clock.now(), warn: options.log });
-    const history = await HistoryStore.open({ dir: historyDir(options.dataDir), retentionDays: options.settings.historyRetentionDays, now: () => clock.now(), fsync: options.fsync, warn: options.log });
+    history = await HistoryStore.open({ dir: historyDir(options.dataDir), retentionDays: options.settings.historyRetentionDays, now: () => clock.now(), fsync: options.fsync, warn: options.log });
     const host = new Host(options, clock, lock, state, history);
     await host.init();
     return host;
   } catch (error) {
+    await history?.close().catch(() => undefined);
     await lock.release();
     throw error;
   }
