@@ -53,7 +53,7 @@ export function jobRunner(h: HostContext) {
     await h.cycles.refresh(ctx.instance.id, job.id);
     h.changed();
     if (report.result === 'error') h.log(`${ctx.instance.name} / ${job.id}: ${report.message}`);
-    return outcomeOf(report, job, ctx, client);
+    return outcomeOf(h, report, job, ctx, client);
   };
 }
 
@@ -79,10 +79,15 @@ async function lookFirst(h: HostContext, job: JobSettings, ctx: JobRunContext, c
   }
 }
 
-function outcomeOf(report: RunReport, job: JobSettings, ctx: JobRunContext, client: AnyArrClient): RunOutcome | undefined {
+function outcomeOf(h: HostContext, report: RunReport, job: JobSettings, ctx: JobRunContext, client: AnyArrClient): RunOutcome | undefined {
   if (report.result === 'error' && ctx.tracker.isDown) return { continueAt: ctx.tracker.retryAt ?? report.retryAt, remaining: ctx.limit };
-  if (report.retryAt === undefined) return undefined;
   // Radarr and rename/refresh count items; Sonarr searches count commands
   const used = client.kind === 'sonarr' && !FREE_JOBS.has(job.type) ? report.commands.length : report.searched;
+  // stopped after a command for a settings change, a pause or a shutdown: the rest of the run goes
+  // on when the job may run again (the rebuilt scheduler, the resume, the next start)
+  if (ctx.signal.aborted && (report.result === 'searched' || report.result === 'waiting')) {
+    return ctx.limit > used ? { continueAt: h.clock.now(), remaining: ctx.limit - used } : undefined;
+  }
+  if (report.retryAt === undefined) return undefined;
   return { continueAt: report.retryAt, remaining: Math.max(1, ctx.limit - used) };
 }
