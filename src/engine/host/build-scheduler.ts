@@ -28,13 +28,9 @@ export function buildScheduler(h: HostContext, settings: Settings, state: Schedu
       const inst = settings.instances.find((i) => i.id === instanceId);
       const name = inst?.name ?? instanceId;
       const at = new Date(event.at).toISOString();
-      if (event.type === 'down') {
-        h.log(`${name} is ${event.state === 'key-rejected' ? 'rejecting its API key' : event.state === 'wrong-app' ? 'not the configured app' : 'unreachable'}: ${event.message}`);
-        h.events.engine({ type: 'instance-down', instanceId, name, state: event.state, message: event.message, at });
-      } else {
-        h.log(`${name} is reachable again`);
-        h.events.engine({ type: 'instance-recovered', instanceId, name, at });
-      }
+      // the events are the report (notifications, `trawlarr run`'s output); no second log line
+      if (event.type === 'down') h.events.engine({ type: 'instance-down', instanceId, name, state: event.state, message: event.message, at });
+      else h.events.engine({ type: 'instance-recovered', instanceId, name, at });
     },
     onChange: h.changed,
     onRunError: (instanceId, jobId, error) => h.log(`${instanceId} / ${jobId}: run failed: ${error instanceof Error ? error.message : String(error)}`),
