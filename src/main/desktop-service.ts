@@ -3,11 +3,10 @@
  * status, launch at login, and import/export through the desktop store. An export with keys is
  * written by main to a file the user picks, so the keys never cross the bridge.
  */
-import { ConfigError } from '../engine/config';
 import { CHANNEL_NAMES, ServiceError, type AppService, type ContractIssue, type MaskedSettings } from '../shared/contract';
 import type { Settings } from '../shared/settings';
 import type { LoginItemController } from './login-item';
-import { exportFileName, exportSettingsJson, importSettingsJson } from './storage/portable';
+import { ConfigError, exportFileName, exportSettingsJson, importSettingsJson } from '../engine/config';
 import type { SecretStorageStatus } from './storage/secret-storage-status';
 
 export interface DesktopFeatureDeps {

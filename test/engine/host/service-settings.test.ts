@@ -186,7 +186,7 @@ describe('host service: settings', () => {
     doc.horizonDays = 45;
     const imported = await api.ok('importSettings', { json: JSON.stringify(doc) });
     expect(imported.settings.horizonDays).toBe(45);
-    expect(imported.warnings).toEqual(['instance "radarr": the file has no API key, the stored one is kept']);
+    expect(imported.warnings).toEqual(['instance "radarr" (radarr): the file has no API key, the stored one is kept']);
     expect(lastSaved().instances[0].apiKey).toBe(radarr.apiKey);
 
     const stranger = { ...doc, instances: [...doc.instances, { id: 'other', name: 'Other', kind: 'radarr', url: 'http://127.0.0.1:1' }] };

@@ -7,7 +7,7 @@
 import { ServiceError } from '../../../shared/contract/errors';
 import type { ChannelHandlers } from '../../../shared/contract/service';
 import { ConfigError } from '../../config';
-import { exportFileName, exportSettingsJson, importSettingsJson } from '../portable';
+import { exportFileName, exportSettingsJson, importSettingsJson } from '../../config';
 import { appSettingsEdit } from '../settings-edit';
 import { toServiceError } from './errors';
 import type { ServiceHost, ServiceInfo } from './types';
@@ -33,7 +33,7 @@ export function appHandlers(host: ServiceHost, info: ServiceInfo): Handlers {
     },
     async exportSettings({ includeKeys }) {
       if (includeKeys) throw new ServiceError('forbidden', KEYS_NOT_EXPORTED);
-      return { kind: 'content', fileName: exportFileName(host.clock.now()), json: exportSettingsJson(host.settings(), false) };
+      return { kind: 'content', fileName: exportFileName(new Date(host.clock.now())), json: exportSettingsJson(host.settings(), { includeKeys: false }) };
     },
     async importSettings({ json }) {
       let imported;

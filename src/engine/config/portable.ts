@@ -1,9 +1,12 @@
 /**
  * Import and export of the settings document. Exports leave the API keys out unless the user
- * explicitly includes them; an import without keys keeps the stored key of each instance with the
- * same id, and names the instances it cannot give a key.
+ * explicitly includes them (`env:VARIABLE` references stay: they are not secrets); an import without keys keeps the stored key of each instance with the
+ * same id, and names the instances it cannot give a key. Used by the desktop app and the headless
+ * browser mode alike.
  */
-import { ConfigError, isMaskedApiKey, parseSettings, redactSettings, type ParseOptions } from '../../engine/config';
+import { ConfigError } from './errors';
+import { parseSettings, type ParseOptions } from './load';
+import { isMaskedApiKey, redactSettings } from './redact';
 import type { Settings } from '../../shared/settings';
 
 export function exportSettingsJson(settings: Settings, options: { includeKeys: boolean }): string {
