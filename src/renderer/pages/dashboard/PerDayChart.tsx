@@ -31,7 +31,9 @@ function options(width: number): uPlot.Options {
     height: 240,
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(5, max)] } },
+    // half a day of room on each side: the grouped bars of the first and last day sit beside
+    // their x, and would otherwise be clipped at the plot's edges (today's grabs bar was invisible)
+    scales: { x: { time: true, range: (_u, min, max) => [min - 43_200, max + 43_200] }, y: { range: (_u, _min, max) => [0, Math.max(5, max)] } },
     axes: [
       { ...axis, values: (_u, splits) => splits.map((s) => new Date(s * 1000).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })) },
       { ...axis, size: 44 },
