@@ -31,6 +31,34 @@ export async function startApp(): Promise<RunningApp> {
   const dataDir = join(dir, 'data');
   await writeFile(configFile, JSON.stringify({ version: 1, instances: [] }, null, 2));
 
+  let ui: RunUi;
+  try {
+    ui = await startRunUi(configFile, dataDir);
+  } catch (error) {
+    await Promise.all([radarr.close(), sonarr.close()]);
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const stop = async () => {
+    await ui.stop();
+    await Promise.all([radarr.close(), sonarr.close()]);
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { url: ui.url, origin: ui.origin, token: ui.token, radarr, sonarr, configFile, dataDir, output: ui.output, stop };
+}
+
+export interface RunUi {
+  /** the URL the command printed, token in the fragment */
+  url: string;
+  origin: string;
+  token: string;
+  output: () => string;
+  /** SIGTERM, then SIGKILL after 10 s */
+  stop: () => Promise<void>;
+}
+
+/** `trawlarr run --config F --data-dir D --ui --port 0` as a child process, once it printed its URL. */
+export async function startRunUi(configFile: string, dataDir: string): Promise<RunUi> {
   const child: ChildProcess = spawn(resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'run', '--config', configFile, '--data-dir', dataDir, '--ui', '--port', '0'], {
     cwd: resolve('.'),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,7 +66,10 @@ export async function startApp(): Promise<RunningApp> {
   });
   let output = '';
   const found = await new Promise<RegExpExecArray>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`trawlarr run --ui printed no URL within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`trawlarr run --ui printed no URL within 30 s:\n${output}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = URL_LINE.exec(output);
@@ -55,14 +86,11 @@ export async function startApp(): Promise<RunningApp> {
     });
   });
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    await Promise.all([radarr.close(), sonarr.close()]);
-    await rm(dir, { recursive: true, force: true });
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  return { url: found[0], origin: found[1], token: found[2], radarr, sonarr, configFile, dataDir, output: () => output, stop };
+  return { url: found[0], origin: found[1], token: found[2], output: () => output, stop };
 }
