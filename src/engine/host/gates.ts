@@ -38,7 +38,7 @@ export function instanceGates(instance: InstanceSettings, client: () => AnyArrCl
     healthGate((_signal) => client().health(), clock),
   ];
   return gates.map((gate, index) => ({
-    name: gate.name,
+    ...gate, // keeps the name and searchOnly: a full queue must not hold back a rename or refresh
     async check(signal) {
       // a failed call throws: the outage tracker has seen it, the permit turns it into a refusal
       const verdict = await gate.check(signal);

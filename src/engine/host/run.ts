@@ -16,7 +16,10 @@ import { outageOf } from './clients';
 import type { HostContext } from './context';
 import { instanceGates, probeGates } from './gates';
 
-/** Jobs whose commands cost no indexer query (no permit, no budget). */
+/**
+ * Jobs whose commands cost no indexer query: no budget and no search-only gates; the runner still
+ * asks the permit (active hours, pacing, reachability, pause) for each of their commands.
+ */
 const FREE_JOBS = new Set<JobSettings['type']>(['rename', 'refresh']);
 const RETRY_UNKNOWN_MS = 5 * 60_000;
 
