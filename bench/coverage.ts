@@ -28,6 +28,7 @@ import { startSimulator } from '../src/simulator';
 import { SearchAudit, type AuditFigures } from './coverage-sim/audit';
 import { driveUntil, Inflight, tracked } from './coverage-sim/drive';
 import { engineRun, randomRun, type RunFn } from './coverage-sim/policies';
+import { seededRandom } from '../src/engine/plan/order';
 
 const { values } = parseArgs({
   options: {
@@ -64,16 +65,6 @@ interface Result {
   wallS: number;
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function simulate(policy: Policy): Promise<Result> {
   const started = performance.now();
@@ -106,7 +97,7 @@ async function simulate(policy: Policy): Promise<Result> {
   const run: RunFn =
     policy === 'engine'
       ? engineRun({ client, store, history, clock }, (r) => (cycles = Math.max(cycles, r.cycle)))
-      : randomRun({ client, clock, random: prng(SEED), skipUnavailable: policy === 'random, eligible only', perCommand: 5 });
+      : randomRun({ client, clock, random: seededRandom(SEED), skipUnavailable: policy === 'random, eligible only', perCommand: 5 });
   // no queue or health gate: the simulator never finishes a download, so its queue only grows
   const scheduler = new Scheduler({ settings, clock, run, timeZone: 'UTC', onRunError: (_i, _j, e) => runErrors.push((e as Error).message) });
   const itemsPerRun = scheduler.itemsPerRun('radarr', 'missing');

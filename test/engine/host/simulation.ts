@@ -5,7 +5,7 @@
  */
 import type { EngineHost } from '../../../src/engine/host';
 import type { FakeClock } from '../../../src/engine/scheduler';
-import type { SearchRecord, Simulator } from '../../../src/simulator';
+import type { Simulator } from '../../../src/simulator';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -24,19 +24,7 @@ export async function driveUntil(clock: FakeClock, host: EngineHost, t: number, 
   return clock.now();
 }
 
-/** The largest total cost of searches in any window [s, s + size). */
-export function worstWindow(searches: readonly Pick<SearchRecord, 'at' | 'cost'>[], size: number): number {
-  const sorted = [...searches].sort((a, b) => a.at - b.at);
-  let worst = 0;
-  let total = 0;
-  let end = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    while (end < sorted.length && sorted[end].at < sorted[i].at + size) total += sorted[end++].cost;
-    worst = Math.max(worst, total);
-    total -= sorted[i].cost;
-  }
-  return worst;
-}
+export { worstWindow } from '../scheduler/support';
 
 /** Library walks (one per run that got past its first look) in [from, to). */
 export function runsBetween(sim: Simulator, from: number, to: number): number[] {

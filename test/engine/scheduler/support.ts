@@ -1,8 +1,7 @@
 /** Shared checks for the scheduler's property tests. */
-import type { SpendRecord } from '../../../src/engine/scheduler/budget';
 
-/** The largest total of spends in any window [s, s + size): the worst such window starts at a spend. */
-export function worstWindow(spends: readonly SpendRecord[], size: number): number {
+/** The largest total cost in any window [s, s + size) (budget spends, searches): the worst such window starts at a spend. */
+export function worstWindow(spends: readonly { at: number; cost: number }[], size: number): number {
   const sorted = [...spends].sort((a, b) => a.at - b.at);
   let worst = 0;
   let total = 0;
@@ -15,14 +14,5 @@ export function worstWindow(spends: readonly SpendRecord[], size: number): numbe
   return worst;
 }
 
-/** A small seeded generator (mulberry32) for the random choices inside async property runs. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator for the random choices inside async property runs (the engine's own). */
+export { seededRandom as prng } from '../../../src/engine/plan/order';
