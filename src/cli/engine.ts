@@ -1,6 +1,7 @@
 /** Opening the engine for `once` and `run`: the config file, env keys checked first, the data directory. */
 import packageJson from '../../package.json';
 import { loadConfigFile, resolveApiKey, saveConfigFile } from '../engine/config';
+import { setCrashSecrets } from '../engine/crash-guard';
 import { createEngineHost, type EngineHost } from '../engine/host';
 import type { Settings } from '../shared/settings';
 import { pollFromEnv } from './env';
@@ -24,5 +25,6 @@ export async function openEngine(io: CliIo, configFile: string, dataDir: string,
     version: VERSION,
     poll: pollFromEnv(io.env),
   });
+  setCrashSecrets(() => host.service.secrets());
   return { host, settings };
 }

@@ -2,6 +2,7 @@
  * The headless command (`trawlarr`, `npm run headless -- …`): the same engine and settings format
  * as the desktop app, without Electron. See args.ts for the commands and exit codes.
  */
+import { installCrashGuard } from '../engine/crash-guard';
 import { EXIT, parseCli, USAGE } from './args';
 import { historyCommand, statusCommand } from './commands/read-only';
 import { onceCommand } from './commands/once';
@@ -31,6 +32,7 @@ async function main(argv: readonly string[], io: CliIo = processIo): Promise<num
   }
 }
 
+installCrashGuard(process, { write: (text) => process.stderr.write(`${text}\n`), exit: (code) => process.exit(code) });
 const code = await main(process.argv.slice(2));
 process.exitCode = code;
 // everything is stopped by now; should a stray handle keep the loop alive, a service manager still sees the exit

@@ -24,10 +24,14 @@ import { registerAppSchemePrivileges, handleAppProtocol } from './windows/electr
 import { APP_ORIGIN } from './windows/options';
 import { denyAllPermissions, hardenWebContents, restrictDownloads } from './windows/hardening';
 import { SettingsWindow } from './windows/settings-window';
+import { installCrashGuard, setCrashSecrets } from '../engine/crash-guard';
 
 export const APP_ID = 'app.trawlarr.desktop';
 
 const log = (line: string) => console.log(`[trawlarr] ${line}`);
+
+// crash output never shows a key (the engine's keys are registered once the engine exists)
+installCrashGuard(process, { write: (text) => console.error(text), exit: (code) => app.exit(code) });
 
 // before 'ready': every renderer sandboxed, and app:// a standard, secure scheme
 app.enableSandbox();
@@ -77,6 +81,7 @@ async function start(): Promise<void> {
   };
 
   const engine = await createDesktopEngine({ settings, saveSettings, dataDir: app.getPath('userData'), log });
+  setCrashSecrets(() => engine.service.secrets());
   const loginItem = createLoginItemController({
     platform: process.platform,
     api: app,
