@@ -142,7 +142,7 @@ export async function runJob(o: RunJobOptions): Promise<RunReport> {
       report.commands = plan.commands.map((c) => ({ body: c.body, cost: c.cost, items: c.items.map(({ id, title }) => ({ id, title })), status: 'planned' as const, grabs: [], tagged: [], ...(c.granularity ? { granularity: c.granularity } : {}) }));
       report.cost = plan.commands.reduce((n, c) => n + c.cost, 0);
       report.result = plan.commands.length > 0 ? 'searched' : 'nothing-to-do';
-      report.message ||= `dry run: ${plan.commands.length} commands would be sent`;
+      report.message ||= `dry run: ${plan.commands.length} ${plan.commands.length === 1 ? 'command' : 'commands'} would be sent`;
       return await conclude(o, rc, state, report, plan, g, dry);
     }
 
