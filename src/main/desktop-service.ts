@@ -7,7 +7,7 @@ import { CHANNEL_NAMES, ServiceError, type AppService, type ContractIssue, type 
 import type { Settings } from '../shared/settings';
 import type { LoginItemController } from './login-item';
 import { ConfigError, exportFileName, exportSettingsJson, importSettingsJson } from '../engine/config';
-import type { SecretStorageStatus } from './storage/secret-storage-status';
+import type { SecretStorageStatus } from './store/secret-storage-status';
 
 export interface DesktopFeatureDeps {
   version: string;

@@ -17,7 +17,7 @@ import { nodeAutostartFs } from './login-item-fs';
 import { createNotifier } from './notifications/notifier';
 import { appPaths } from './paths';
 import { watchPower } from './power';
-import { openSettingsStore, secretStorageStatus } from './storage/electron-settings';
+import { openSettingsStore, secretStorageStatus } from './store/electron-settings';
 import { createTray } from './tray/tray';
 import { performTrayAction } from './tray-actions';
 import { registerAppSchemePrivileges, handleAppProtocol } from './windows/electron-protocol';

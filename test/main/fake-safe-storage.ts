@@ -1,4 +1,4 @@
-import type { SafeStorageLike } from '../../src/main/storage/secret-box';
+import type { SafeStorageLike } from '../../src/main/store/secret-box';
 
 /** A reversible stand-in for safeStorage (the real one needs Electron): the output never contains the input. */
 export class FakeSafeStorage implements SafeStorageLike {

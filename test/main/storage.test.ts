@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, migrate } from '../../src/engine/config';
-import { SettingsStore, SETTINGS_KEY } from '../../src/main/storage/settings-store';
-import { SEALED_PREFIX, openApiKey, sealApiKey } from '../../src/main/storage/secret-box';
-import { describeSecretStorage } from '../../src/main/storage/secret-storage-status';
+import { SettingsStore, SETTINGS_KEY } from '../../src/main/store/settings-store';
+import { SEALED_PREFIX, openApiKey, sealApiKey } from '../../src/main/store/secret-box';
+import { describeSecretStorage } from '../../src/main/store/secret-storage-status';
 import { exportSettingsJson, importSettingsJson } from '../../src/engine/config';
 import { settingsSchema, type Settings } from '../../src/shared/settings';
 import { KEY_RADARR, KEY_SONARR, sampleSettings } from '../contract/fake-service';
