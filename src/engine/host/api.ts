@@ -6,6 +6,7 @@ import type { EngineStatus } from '../../shared/status';
 import type { Env } from '../config';
 import type { PollOptions } from '../run/poll';
 import type { Clock } from '../scheduler/clock';
+import type { Scheduler } from '../scheduler/scheduler';
 import type { BuildOptions } from './build-scheduler';
 import type { OnceOptions, OnceResult } from './once';
 
@@ -40,6 +41,8 @@ export interface EngineHost {
   runOnce(jobs: readonly { instanceId: string; jobId: string }[], options?: OnceOptions): Promise<OnceResult[]>;
   status(): EngineStatus;
   settings(): Settings;
+  /** The scheduler once pending rebuilds are applied (budget shares, items per run, forecasts). */
+  ready(): Promise<Scheduler>;
   subscribe: AppService['subscribe'];
   /** Resolves when no call to an instance or a store is in flight and no rebuild is pending (simulations on a fake clock). */
   whenIdle(): Promise<void>;

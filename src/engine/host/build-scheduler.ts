@@ -6,6 +6,7 @@ import type { Settings } from '../../shared/settings';
 import type { BackoffPolicy } from '../scheduler/backoff';
 import { Scheduler, type SchedulerState } from '../scheduler/scheduler';
 import type { HostContext } from './context';
+import { demandOf } from './demand';
 import { instanceGates } from './gates';
 import { jobRunner } from './run';
 
@@ -23,6 +24,11 @@ export function buildScheduler(h: HostContext, settings: Settings, state: Schedu
     backoff: options.backoff,
     random: options.random,
     run: jobRunner(h),
+    // from the cycle documents (loaded at start, refreshed after every run), so a restart keeps it
+    demand: (instanceId, jobId, running) => {
+      const job = settings.instances.find((i) => i.id === instanceId)?.jobs.find((j) => j.id === jobId);
+      return running || !job ? undefined : demandOf(job, h.cycles.get(instanceId, jobId), h.clock.now());
+    },
     gates: (instance, tracker) => instanceGates(instance, () => h.client(instance, tracker), h.clock, h.gates, h.changed),
     onOutage: (instanceId, event) => {
       const inst = settings.instances.find((i) => i.id === instanceId);

@@ -1,7 +1,8 @@
 /**
  * `trawlarr once`: each selected job runs once, now, one after the other, through the same permit
  * as the scheduled runs (budgets, pacing, active hours and gates hold), or as a dry run that only
- * reads. A job of an instance that cannot be reached reports the client's error.
+ * reads. A job of an instance that cannot be reached reports the client's error. A live run is
+ * recorded in the job's schedule (persisted), so `trawlarr run` next counts from it; a dry run is not.
  */
 import { ArrError } from '../../arr';
 import type { InstanceSettings, JobSettings, Settings } from '../../shared/settings';
@@ -10,7 +11,7 @@ import type { RunReport } from '../run/report';
 import { runJob } from '../run/runner';
 import { budgetKeyOf } from '../scheduler/budget';
 import type { HostContext } from './context';
-import { engineEmitter } from './run';
+import { engineEmitter, outcomeOf } from './run';
 
 export interface OnceOptions {
   dryRun?: boolean;
@@ -69,6 +70,9 @@ export async function runOnce(h: HostContext, refs: readonly JobRef[], options: 
       results.push({ instance, job, report: { ...blankReport(h, instance, job, dryRun, 'error', error.message), error } });
       continue;
     }
+    const startedAt = h.clock.now();
+    const limit = scheduler.itemsPerRun(instance.id, job.id);
+    const signal = options.signal ?? new AbortController().signal;
     const report = await runJob({
       instanceId: instance.id,
       job,
@@ -77,16 +81,22 @@ export async function runOnce(h: HostContext, refs: readonly JobRef[], options: 
       history: h.historyPort,
       permit: parts.permit,
       clock: h.clock,
-      limit: scheduler.itemsPerRun(instance.id, job.id),
+      limit,
       maxCostPerCommand: scheduler.ledger.maxSingleCost(budgetKeyOf(instance)),
       dryRun,
       // a dry run counts exactly; a live run stops examining once its batch is full
       evaluateAll: dryRun,
-      signal: options.signal,
+      signal,
       emit,
       ...(h.poll ? { poll: h.poll } : {}),
     });
     await h.cycles.refresh(instance.id, job.id);
+    // a live run is a run of the job's schedule: `trawlarr run` goes on from it as after a scheduled
+    // one (and goes on with the rest of a run stopped by the budget or a gate, not by Ctrl-C)
+    if (!dryRun) {
+      const outcome = signal.aborted ? undefined : outcomeOf(h, report, job, { tracker: parts.tracker, limit, signal }, client);
+      scheduler.recordRun(instance.id, job.id, startedAt, outcome);
+    }
     h.changed();
     results.push({ instance, job, report });
   }

@@ -82,7 +82,8 @@ async function lookFirst(h: HostContext, job: JobSettings, ctx: JobRunContext, c
   }
 }
 
-function outcomeOf(h: HostContext, report: RunReport, job: JobSettings, ctx: JobRunContext, client: AnyArrClient): RunOutcome | undefined {
+/** The queue's outcome of a finished run: whether and when to go on with the rest of its items. */
+export function outcomeOf(h: HostContext, report: RunReport, job: JobSettings, ctx: Pick<JobRunContext, 'tracker' | 'limit' | 'signal'>, client: AnyArrClient): RunOutcome | undefined {
   if (report.result === 'error' && ctx.tracker.isDown) return { continueAt: ctx.tracker.retryAt ?? report.retryAt, remaining: ctx.limit };
   // Radarr and rename/refresh count items; Sonarr searches count commands
   const used = client.kind === 'sonarr' && !FREE_JOBS.has(job.type) ? report.commands.length : report.searched;

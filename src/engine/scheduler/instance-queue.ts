@@ -15,16 +15,7 @@
  */
 import type { JobType } from '../../shared/settings';
 import type { Cancel } from './clock';
-import type {
-  InstanceQueueOptions,
-  InstanceQueueSnapshot,
-  JobQueueStatus,
-  JobScheduleState,
-  QueueJob,
-  RunContext,
-  RunOutcome,
-  RunReason,
-} from './instance-queue-types';
+import type { InstanceQueueOptions, InstanceQueueSnapshot, JobQueueStatus, JobScheduleState, QueueJob, RunContext, RunOutcome, RunReason } from './instance-queue-types';
 import { nextRunAfterRun, nextRunAt } from './next-run';
 
 export type * from './instance-queue-types';
@@ -221,11 +212,26 @@ export class InstanceQueue {
     } catch (error) {
       this.options.onError?.(e.job.id, error);
     }
+    this.settle(this.entries.get(e.job.id) ?? e, context.startedAt, regular, outcome); // settings may have replaced the entry meanwhile
+    this.current = undefined;
+    this.options.onChange?.();
+    this.arm();
+  }
+
+  /** A regular run made outside the queue (`trawlarr once`): the schedule goes on from it. */
+  recordRun(jobId: string, startedAt: number, outcome?: RunOutcome): void {
+    const entry = this.entries.get(jobId);
+    if (!entry || this.current?.jobId === jobId) return;
+    this.settle(entry, startedAt, true, outcome);
+    this.options.onChange?.();
+    this.arm();
+  }
+
+  private settle(entry: Entry, startedAt: number, regular: boolean, outcome: RunOutcome | void): void {
     const now = this.options.clock.now();
-    const entry = this.entries.get(e.job.id) ?? e; // settings may have replaced it meanwhile
     if (regular) {
-      entry.lastRunAt = context.startedAt;
-      entry.nextRunAt = nextRunAfterRun(entry.job.schedule, context.startedAt, now, this.options.hours.timeZone);
+      entry.lastRunAt = startedAt;
+      entry.nextRunAt = nextRunAfterRun(entry.job.schedule, startedAt, now, this.options.hours.timeZone);
       // the run outlasted its interval (or the machine slept through it): the next one catches up
       entry.overdue = entry.nextRunAt === now;
     }
@@ -238,9 +244,6 @@ export class InstanceQueue {
         entry.remaining = outcome.remaining;
       }
     }
-    this.current = undefined;
-    this.options.onChange?.();
-    this.arm();
   }
 
   private onPauseChange(): void {

@@ -54,6 +54,11 @@ export interface SchedulerOptions {
   /** the state changed: persist `state()`, publish status */
   onChange?: () => void;
   onRunError?: (instanceId: string, jobId: string, error: unknown) => void;
+  /**
+   * Queries per day a job needs at most, asked whenever shares are computed (undefined: as much as
+   * it gets; 0: idle). `running`: the job is running or its run is being sized. setDemand overrides.
+   */
+  demand?: (instanceId: string, jobId: string, running: boolean) => number | undefined;
   backoff?: BackoffPolicy;
   random?: () => number;
 }
@@ -144,6 +149,11 @@ export class Scheduler {
     return parts.queue.runNow(jobId);
   }
 
+  /** A run made outside the queues (`trawlarr once`): the job's schedule goes on from it. */
+  recordRun(instanceId: string, jobId: string, startedAt: number, outcome?: RunOutcome): void {
+    this.instance(instanceId).queue.recordRun(jobId, startedAt, outcome);
+  }
+
   instance(instanceId: string): Readonly<InstanceParts> {
     const parts = this.instances.get(instanceId);
     if (!parts) throw new Error(`no enabled instance "${instanceId}"`);
@@ -178,16 +188,23 @@ export class Scheduler {
     else this.demands.set(key, queriesPerDay);
   }
 
-  /** The job's share of its budget key: max-min fair among the enabled jobs of every instance on that key. */
-  share(instanceId: string, jobId: string): { perDay: number; perHour: number } {
+  /**
+   * The job's share of its budget key: max-min fair among the enabled jobs of every instance on that
+   * key. `sizingRun`: the job is about to run, so it counts as running (not idle) itself.
+   */
+  share(instanceId: string, jobId: string, sizingRun = false): { perDay: number; perHour: number } {
     const key = budgetKeyOf(this.instance(instanceId).settings);
     const onKey = [...this.instances.values()]
       .filter((p) => budgetKeyOf(p.settings) === key)
-      .flatMap((p) => p.settings.jobs.filter((j) => j.enabled).map((j) => `${p.settings.id}/${j.id}`));
-    const index = onKey.indexOf(`${instanceId}/${jobId}`);
+      .flatMap((p) => p.settings.jobs.filter((j) => j.enabled).map((j) => ({ p, id: j.id, key: `${p.settings.id}/${j.id}` })));
+    const index = onKey.findIndex((e) => e.key === `${instanceId}/${jobId}`);
     if (index < 0) return { perDay: 0, perHour: 0 };
     const limits = this.ledger.limitsOf(key);
-    const perDay = allocateShares(limits.maxPerDay, onKey.map((k) => this.demands.get(k)))[index];
+    const demands = onKey.map(({ p, id, key: k }, i) => {
+      if (this.demands.has(k)) return this.demands.get(k);
+      return this.options.demand?.(p.settings.id, id, p.queue.runningJobId === id || (sizingRun && i === index));
+    });
+    const perDay = allocateShares(limits.maxPerDay, demands)[index];
     return { perDay, perHour: (limits.maxPerHour * perDay) / limits.maxPerDay };
   }
 
@@ -196,7 +213,7 @@ export class Scheduler {
     const job = settings.jobs.find((j) => j.id === jobId);
     if (!job) throw new Error(`no job "${jobId}" on instance "${instanceId}"`);
     const runs = this.runsPerDay(instanceId, job);
-    return itemsPerRun({ setting: job.itemsPerRun, dailyShare: this.share(instanceId, jobId).perDay, avgCostPerItem, runsPerDay: runs });
+    return itemsPerRun({ setting: job.itemsPerRun, dailyShare: this.share(instanceId, jobId, true).perDay, avgCostPerItem, runsPerDay: runs });
   }
 
   private runsPerDay(instanceId: string, job: JobSettings): number {
