@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RadarrClient, type Movie } from '../../src/arr';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { createContractRecorder } from '../support/contract/index.js';
+import { all, ids } from './support/collect';
 
 const contract = createContractRecorder('radarr');
 let sim: Simulator;
@@ -23,12 +24,6 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const ids = (xs: { id: number }[]) => xs.map((x) => x.id).sort((a, b) => a - b);
-async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-}
 
 describe('RadarrClient against the simulator', () => {
   it('connect(): Radarr 6 behind a URL base', () => {

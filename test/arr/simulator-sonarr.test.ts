@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SonarrClient, type Episode, type Series } from '../../src/arr';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { createContractRecorder } from '../support/contract/index.js';
+import { all, ids } from './support/collect';
 
 const contract = createContractRecorder('sonarr');
 let sim: Simulator;
@@ -23,12 +24,6 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const ids = (xs: { id: number }[]) => xs.map((x) => x.id).sort((a, b) => a - b);
-async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-}
 async function allEpisodes(): Promise<Episode[]> {
   const out: Episode[] = [];
   for (const s of series) out.push(...(await client.episodes(s.id)));

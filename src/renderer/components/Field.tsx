@@ -35,6 +35,24 @@ function Help({ id, error, hint }: { id: string; error?: string; hint?: ReactNod
   );
 }
 
+/** The attributes that tie a control to its label, error and hint. */
+function a11yProps(id: string, error?: string, hint?: ReactNode) {
+  return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, error, hint) } as const;
+}
+
+/** A labelled control: the wrapper, the label bound to the control, and its hint and error. */
+function LabelledField({ id, label, error, hint, hideLabel, children }: BaseProps & { id: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
+        {label}
+      </label>
+      {children}
+      <Help id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
 interface TextFieldProps extends BaseProps {
   value: string;
   onChange: (value: string) => void;
@@ -48,12 +66,9 @@ interface TextFieldProps extends BaseProps {
 export function TextField({ label, error, hint, hideLabel, value, onChange, type = 'text', placeholder, autoComplete = 'off', disabled, name }: TextFieldProps) {
   const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
-        {label}
-      </label>
+    <LabelledField id={id} label={label} error={error} hint={hint} hideLabel={hideLabel}>
       <input
-        id={id}
+        {...a11yProps(id, error, hint)}
         name={name}
         type={type}
         value={value}
@@ -61,12 +76,9 @@ export function TextField({ label, error, hint, hideLabel, value, onChange, type
         autoComplete={autoComplete}
         spellCheck={false}
         disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
         onChange={(e) => onChange(e.target.value)}
       />
-      <Help id={id} error={error} hint={hint} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -92,12 +104,9 @@ export function NumberField({ label, error, hint, hideLabel, value, onChange, mi
     if (!(Number.isNaN(value) && text.trim() === '') && Number(text) !== value) setText(Number.isNaN(value) ? '' : String(value));
   }
   return (
-    <div className="field">
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
-        {label}
-      </label>
+    <LabelledField id={id} label={label} error={error} hint={hint} hideLabel={hideLabel}>
       <input
-        id={id}
+        {...a11yProps(id, error, hint)}
         type="number"
         inputMode="decimal"
         value={text}
@@ -105,16 +114,13 @@ export function NumberField({ label, error, hint, hideLabel, value, onChange, mi
         max={max}
         step={step}
         disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
         onChange={(e) => {
           setText(e.target.value);
           const t = e.target.value.trim();
           onChange(t === '' ? Number.NaN : Number(t));
         }}
       />
-      <Help id={id} error={error} hint={hint} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -128,26 +134,15 @@ interface SelectFieldProps<T extends string> extends BaseProps {
 export function SelectField<T extends string>({ label, error, hint, hideLabel, value, onChange, options, disabled }: SelectFieldProps<T>) {
   const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
-        {label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        onChange={(e) => onChange(e.target.value as T)}
-      >
+    <LabelledField id={id} label={label} error={error} hint={hint} hideLabel={hideLabel}>
+      <select {...a11yProps(id, error, hint)} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as T)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      <Help id={id} error={error} hint={hint} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -165,15 +160,7 @@ export function Checkbox({ label, checked, onChange, hint, error, disabled }: Ch
   return (
     <div className="field">
       <div className="field--check">
-        <input
-          id={id}
-          type="checkbox"
-          checked={checked}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, error, hint)}
-          onChange={(e) => onChange(e.target.checked)}
-        />
+        <input {...a11yProps(id, error, hint)} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
         <label htmlFor={id} className="field__label">
           {label}
         </label>

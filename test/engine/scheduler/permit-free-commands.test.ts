@@ -9,7 +9,8 @@ import { OutageTracker } from '../../../src/engine/scheduler/backoff';
 import { BudgetLedger } from '../../../src/engine/scheduler/budget';
 import { FakeClock } from '../../../src/engine/scheduler/fake-clock';
 import { healthGate, pauseGate, queueGate } from '../../../src/engine/scheduler/gates';
-import { InstancePermit, type Grant, type PermitGate, type Refusal } from '../../../src/engine/scheduler/permit';
+import { InstancePermit, type Grant, type PermitGate } from '../../../src/engine/scheduler/permit';
+import { granted } from './support';
 
 const T0 = Date.UTC(2026, 0, 5, 12); // 13:00 in Berlin
 const SEC = 1000;
@@ -30,10 +31,6 @@ function setup(over: { gapMs?: number; windows?: { start: string; end: string }[
   return { clock, ledger, permit, commits };
 }
 
-const granted = (r: Grant | Refusal): Grant => {
-  if (!r.ok) throw new Error(`refused: ${r.reason}`);
-  return r;
-};
 
 describe('InstancePermit, cost 0 (rename, refresh)', () => {
   it('is refused outside active hours, with the time the window opens', async () => {

@@ -3,6 +3,7 @@ import { ActiveHours } from '../../../src/engine/scheduler/active-hours';
 import { BudgetLedger, HOUR_MS } from '../../../src/engine/scheduler/budget';
 import { FakeClock } from '../../../src/engine/scheduler/fake-clock';
 import { InstancePermit, type Grant, type PermitGate, type Refusal } from '../../../src/engine/scheduler/permit';
+import { granted } from './support';
 
 const T0 = Date.UTC(2026, 0, 5, 12); // 13:00 in Berlin
 const SEC = 1000;
@@ -24,10 +25,6 @@ function setup(over: { perHour?: number; perDay?: number; gapMs?: number; budget
   return { clock, ledger, permit, commits };
 }
 
-const granted = (r: Grant | Refusal): Grant => {
-  if (!r.ok) throw new Error(`refused: ${r.reason}`);
-  return r;
-};
 
 describe('InstancePermit', () => {
   it('reserves the cost; commit keeps it, release gives it back', async () => {

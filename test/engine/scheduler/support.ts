@@ -1,4 +1,5 @@
-/** Shared checks for the scheduler's property tests. */
+/** Shared checks for the scheduler's tests. */
+import type { Grant, Refusal } from '../../../src/engine/scheduler/permit';
 
 /** The largest total cost in any window [s, s + size) (budget spends, searches): the worst such window starts at a spend. */
 export function worstWindow(spends: readonly { at: number; cost: number }[], size: number): number {
@@ -16,3 +17,9 @@ export function worstWindow(spends: readonly { at: number; cost: number }[], siz
 
 /** A small seeded generator for the random choices inside async property runs (the engine's own). */
 export { seededRandom as prng } from '../../../src/engine/plan/order';
+
+/** The grant, or a failure naming why the permit refused. */
+export function granted(r: Grant | Refusal): Grant {
+  if (!r.ok) throw new Error(`refused: ${r.reason}`);
+  return r;
+}
