@@ -44,6 +44,8 @@ export type ArrErrorKind =
   | 'http'
   /** the app at the address is not the configured one (Sonarr where Radarr was expected, or not an *arr) */
   | 'wrong-app'
+  /** the address is link-local or a cloud metadata service: refused, nothing was sent (http/address-guard.ts) */
+  | 'forbidden-address'
   /** the caller cancelled the request */
   | 'cancelled'
   /** a network failure not covered above */

@@ -8,6 +8,7 @@ export * from './contract/client';
 export * from './contract/dispatch';
 export * from './contract/errors';
 export * from './contract/mask';
+export * from './contract/key-address';
 export * from './contract/service';
 export * from './contract/settings-schemas';
 export * from './contract/status-schemas';

@@ -13,6 +13,7 @@ import { type Readable } from 'node:stream';
 import axios, { type AxiosInstance } from 'axios';
 import packageJson from '../../../package.json';
 import { type ArrError } from '../errors';
+import { ForbiddenAddressError, forbiddenHost, guardedLookup, type LookupFunction } from './address-guard';
 import { collectJsonArray } from '../stream/json-array-items';
 import { drain, htmlTitle, readText } from './body';
 import { resolveEndpoint, type ArrInstance, type Endpoint } from './endpoint';
@@ -41,6 +42,8 @@ export interface ArrHttpOptions {
   startupRetry?: Partial<StartupRetry>;
   /** injected so tests need not wait for real backoff delays */
   sleep?: (ms: number) => Promise<void>;
+  /** the DNS lookup under the address guard (default: the system's); tests resolve names to chosen addresses */
+  lookup?: LookupFunction;
 }
 
 export const DEFAULT_TIMEOUTS: Timeouts = { shortMs: 15_000, longMs: 10 * 60_000 };
@@ -81,6 +84,8 @@ export class ArrHttp {
   readonly #agent: http.Agent;
   readonly #retry: StartupRetry;
   readonly #sleep: (ms: number) => Promise<void>;
+  /** set when the configured host itself is a link-local or metadata address (address-guard.ts) */
+  readonly #forbidden: string | undefined;
 
   constructor(instance: ArrInstance, options: ArrHttpOptions = {}) {
     const { apiKey, ...rest } = instance;
@@ -93,9 +98,12 @@ export class ArrHttp {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.#retry = { ...DEFAULT_STARTUP_RETRY, ...options.startupRetry };
     this.#sleep = options.sleep ?? realSleep;
+    this.#forbidden = forbiddenHost(this.endpoint.host);
+    // every address a host name resolves to passes the guard before the socket connects to it
+    const lookup = guardedLookup(options.lookup);
     this.#agent = this.endpoint.https
-      ? new https.Agent({ keepAlive: true, rejectUnauthorized: !instance.trustSelfSignedCert })
-      : new http.Agent({ keepAlive: true });
+      ? new https.Agent({ keepAlive: true, rejectUnauthorized: !instance.trustSelfSignedCert, lookup })
+      : new http.Agent({ keepAlive: true, lookup });
     this.#axios = axios.create({
       responseType: 'stream',
       validateStatus: () => true,
@@ -167,6 +175,8 @@ export class ArrHttp {
   }
 
   private async attempt<R>(call: Call, consume: (body: Readable) => Promise<R>): Promise<R> {
+    // an IP literal is never looked up, so the guard's lookup would not see it
+    if (this.#forbidden !== undefined) throw new ForbiddenAddressError(this.#forbidden);
     const timeoutMs = call.long ? this.timeouts.longMs : this.timeouts.shortMs;
     const controller = new AbortController();
     let body: Readable | undefined;

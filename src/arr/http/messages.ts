@@ -33,6 +33,7 @@ export type Problem =
   | { kind: 'server-error'; request: string; detail: string }
   | { kind: 'http'; request: string; status: number; detail: string }
   | { kind: 'wrong-app'; found: { appName: string; version: string } | null }
+  | { kind: 'forbidden-address'; detail: string }
   | { kind: 'cancelled'; request: string }
   | { kind: 'network'; request: string; detail: string };
 
@@ -90,6 +91,8 @@ function message(p: Problem, app: string, kind: ArrKind, address: string): strin
       return p.found
         ? `the address ${address} is ${p.found.appName}${p.found.version ? ` ${p.found.version}` : ''}, not ${app}. Check the address and port (${app}'s default port is ${DEFAULT_PORT[kind]}).`
         : `the address ${address} did not identify itself as ${app} (no app name in /api/v3/system/status). Check the address and port (${app}'s default port is ${DEFAULT_PORT[kind]}).`;
+    case 'forbidden-address':
+      return `${p.detail}: Trawlarr never connects there, so nothing was sent. Use the address ${app} answers at on your network.`;
     case 'cancelled':
       return `request cancelled (${p.request}).`;
     case 'network':

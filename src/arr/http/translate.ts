@@ -3,6 +3,7 @@
  * problem) into a Problem for messages.ts. Nothing of the original error is kept: axios errors
  * carry the request config, whose headers hold the API key.
  */
+import { forbiddenAddressOf } from './address-guard';
 import { type Problem } from './messages';
 import { htmlTitle, parseErrorBody } from './body';
 import { JsonStreamError } from '../stream/json-array-items';
@@ -64,6 +65,8 @@ export interface Attempt {
 
 export function problemOf(err: unknown, at: Attempt): Problem {
   const { request } = at;
+  const forbidden = forbiddenAddressOf(err);
+  if (forbidden) return { kind: 'forbidden-address', detail: forbidden.reason };
   if (err instanceof DeadlineError) return { kind: 'timeout', request, timeoutMs: err.timeoutMs };
   if (err instanceof HtmlPageError) return { kind: 'html', request, status: err.status, title: err.title };
   if (err instanceof HttpStatusError) return statusProblem(err, at);

@@ -1,9 +1,10 @@
 /**
  * Import and export of the settings document. Exports leave the API keys out unless the user
  * explicitly includes them (`env:VARIABLE` references stay: they are not secrets); an import without keys keeps the stored key of each instance with the
- * same id, and names the instances it cannot give a key. Used by the desktop app and the headless
+ * same id (at the same address only), and names the instances it cannot give a key. Used by the desktop app and the headless
  * browser mode alike.
  */
+import { isEnvReferenceInput, keyAddress, sameKeyAddress } from '../../shared/contract/key-address';
 import { ConfigError } from './errors';
 import { parseSettings, type ParseOptions } from './load';
 import { isMaskedApiKey, redactSettings } from './redact';
@@ -33,21 +34,39 @@ export function importSettingsJson(json: string, current: Settings, options: Par
   }
   const warnings: string[] = [];
   const missing: { id: string; label: string }[] = [];
+  const refused: { id: string; label: string; message: string }[] = [];
   if (raw && typeof raw === 'object' && Array.isArray((raw as { instances?: unknown }).instances)) {
     for (const instance of (raw as { instances: unknown[] }).instances) {
       if (!instance || typeof instance !== 'object') continue;
       const entry = instance as Record<string, unknown>;
       const key = entry.apiKey;
-      if (typeof key === 'string' && key.trim() !== '' && !isMaskedApiKey(key)) continue;
       const stored = current.instances.find((i) => i.id === entry.id);
       const label = `"${String(entry.id)}"${typeof entry.name === 'string' ? ` (${entry.name})` : ''}`;
-      if (stored) {
+      const url = typeof entry.url === 'string' ? entry.url : '';
+      // The file comes through the UI: it may keep what is stored, never point a stored key (or an
+      // env: reference, which reads the backend's environment) at another address (key-address.ts).
+      if (typeof key === 'string' && isEnvReferenceInput(key)) {
+        const unchanged = stored !== undefined && stored.apiKey.trim() === key.trim() && sameKeyAddress(stored.url, url);
+        if (!unchanged) refused.push({ id: String(entry.id), label, message: 'its env:VARIABLE reference is not the one stored for this instance at this address: an import cannot add or move references (they are written in the config file only)' });
+        continue;
+      }
+      if (typeof key === 'string' && key.trim() !== '' && !isMaskedApiKey(key)) continue;
+      if (stored && !sameKeyAddress(stored.url, url)) {
+        refused.push({ id: String(entry.id), label, message: `the file has no API key and the address is not the stored one (${keyAddress(stored.url) ?? 'unknown'}): the stored key is only sent to the address it was saved with, so the file must hold the key` });
+      } else if (stored) {
         entry.apiKey = stored.apiKey;
         warnings.push(`instance ${label}: the file has no API key, the stored one is kept`);
       } else {
         missing.push({ id: String(entry.id), label });
       }
     }
+  }
+  if (refused.length) {
+    throw new ConfigError(
+      refused.map((r) => `${SOURCE}, instance ${r.label}: ${r.message}`).join('; '),
+      SOURCE,
+      refused.map((r) => ({ path: `instances["${r.id}"].apiKey`, message: r.message })),
+    );
   }
   if (missing.length) {
     throw new ConfigError(

@@ -1,4 +1,5 @@
 /** The engine host's public shape: what the desktop shell, the headless command and tests use. */
+import type { LookupFunction } from '../../arr';
 import type { AppService } from '../../shared/contract/service';
 import type { MaskedSettings } from '../../shared/contract/settings-schemas';
 import type { Settings } from '../../shared/settings';
@@ -18,6 +19,8 @@ export interface EngineHostOptions extends BuildOptions {
   clock?: Clock;
   /** where `env:VARIABLE` keys are read (default process.env) */
   env?: Env;
+  /** the DNS lookup of instance connections (default: the system's); every answer passes the metadata-address guard */
+  lookup?: LookupFunction;
   log?: (line: string) => void;
   /** IANA zone of active hours, cron schedules and the history chart (default: the system's) */
   timeZone?: string;

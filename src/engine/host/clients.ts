@@ -3,7 +3,7 @@
  * never logged. A client is kept across settings changes while its address, key, kind and TLS
  * choice stay the same (its connection pool and detected version with it), and replaced otherwise.
  */
-import { ArrError, createArrClient, type AnyArrClient } from '../../arr';
+import { ArrError, createArrClient, type AnyArrClient, type LookupFunction } from '../../arr';
 import type { InstanceSettings } from '../../shared/settings';
 import { resolveApiKey, type Env } from '../config';
 import type { Clock } from '../scheduler/clock';
@@ -20,6 +20,8 @@ export class InstanceClients {
   constructor(
     private readonly env: Env,
     private readonly clock: Clock,
+    /** the DNS lookup under the clients' address guard (default: the system's) */
+    private readonly lookup?: LookupFunction,
   ) {}
 
   /** The client of this instance as configured now. Throws a ConfigError when an `env:` key does not resolve. */
@@ -29,7 +31,7 @@ export class InstanceClients {
     const existing = this.entries.get(instance.id);
     if (existing?.fingerprint === fingerprint) return existing.client;
     existing?.client.close();
-    const client = createClient(instance, apiKey, this.clock);
+    const client = createClient(instance, apiKey, this.clock, this.lookup);
     this.entries.set(instance.id, { fingerprint, client });
     return client;
   }
@@ -52,13 +54,17 @@ export class InstanceClients {
   closeAll(): void {
     this.retain([]);
   }
+
+  /** A client for an address and key that are not (or not yet) stored: test connection. Not kept: close it. */
+  unstored(instance: Pick<InstanceSettings, 'name' | 'kind' | 'url' | 'trustSelfSignedCert'>, apiKey: string): AnyArrClient {
+    return createClient(instance, apiKey, this.clock, this.lookup);
+  }
 }
 
-/** A client for an address and key that are not (or not yet) stored: test connection. */
-export function createClient(instance: Pick<InstanceSettings, 'name' | 'kind' | 'url' | 'trustSelfSignedCert'>, apiKey: string, clock: Clock): AnyArrClient {
+function createClient(instance: Pick<InstanceSettings, 'name' | 'kind' | 'url' | 'trustSelfSignedCert'>, apiKey: string, clock: Clock, lookup?: LookupFunction): AnyArrClient {
   return createArrClient(
     { name: instance.name, kind: instance.kind, url: instance.url, apiKey, trustSelfSignedCert: instance.trustSelfSignedCert },
-    { sleep: (ms) => clock.sleep(ms) },
+    { sleep: (ms) => clock.sleep(ms), lookup },
   );
 }
 
@@ -81,6 +87,7 @@ export function outageOf(error: unknown): FailureState | undefined {
     case 'wrong-url-base':
     case 'redirect':
     case 'network':
+    case 'forbidden-address':
       return 'down';
     default:
       return undefined;

@@ -4,6 +4,7 @@
  * (`url`, `job.tag`) as well as the setting (`instances["radarr"].url`).
  */
 import { describeIssues, ServiceError, type ContractIssue } from '../../shared/contract/errors';
+import { ENV_REFERENCE_INPUT_MESSAGE, isEnvReferenceInput, keyNeededMessage, sameKeyAddress } from '../../shared/contract/key-address';
 import type { AppSettingsPatch, InstanceDraft } from '../../shared/contract/settings-schemas';
 import { describeSettingsPath, settingsSchema, type BudgetGroup, type JobSettings, type Settings, type Throughput } from '../../shared/settings';
 
@@ -41,10 +42,22 @@ export function instanceIndex(settings: Settings, instanceId: string): number {
 const under = (prefix: Path, to: (string | number)[]): Relate => (path) =>
   prefix.every((p, i) => path[i] === p) && path.length > prefix.length ? [...to, ...path.slice(prefix.length)] : undefined;
 
-/** Create or update an instance; its jobs and throughput stay. The key is write-only: omitted = keep. */
+/** A refused `apiKey` field of the instance form. */
+export function apiKeyIssue(message: string): ServiceError {
+  return new ServiceError('invalid-request', `apiKey: ${message}`, [{ path: ['apiKey'], field: 'apiKey', message }]);
+}
+
+/**
+ * Create or update an instance; its jobs and throughput stay. The key is write-only: omitted = keep,
+ * but only at the same address (key-address.ts): a UI that could move the stored key (or an `env:`
+ * reference) to another URL could make the engine send it anywhere.
+ */
 export function saveInstanceEdit(settings: Settings, draft: InstanceDraft): Edit {
   const index = settings.instances.findIndex((i) => i.id === draft.id);
   const existing = index >= 0 ? settings.instances[index] : undefined;
+  // the contract refuses this already; checked again for callers that skip it
+  if (draft.apiKey !== undefined && isEnvReferenceInput(draft.apiKey)) throw apiKeyIssue(ENV_REFERENCE_INPUT_MESSAGE);
+  if (existing && draft.apiKey === undefined && !sameKeyAddress(existing.url, draft.url)) throw apiKeyIssue(keyNeededMessage(existing, draft.url));
   const apiKey = draft.apiKey ?? existing?.apiKey;
   if (!apiKey) {
     throw new ServiceError('invalid-request', 'apiKey: API key is required for a new instance', [{ path: ['apiKey'], field: 'apiKey', message: 'API key is required' }]);

@@ -42,7 +42,7 @@ export interface ExecuteResult {
 }
 
 /** POST failures that prove the app did not take the command (anything else: it may have) */
-const NOT_SENT = new Set(['connection-refused', 'dns', 'tls', 'unauthorized', 'wrong-url-base', 'redirect', 'html', 'bad-request', 'conflict', 'server-error', 'wrong-app', 'cancelled']);
+const NOT_SENT = new Set(['connection-refused', 'dns', 'tls', 'unauthorized', 'wrong-url-base', 'redirect', 'html', 'bad-request', 'conflict', 'server-error', 'wrong-app', 'forbidden-address', 'cancelled']);
 
 export async function executeCommands(rc: RunContext, planned: readonly PlannedCommand[], options: { cycle: number; permit: SearchPermit; poll: PollOptions; signal?: AbortSignal }): Promise<ExecuteResult> {
   const result: ExecuteResult = { commands: [], cost: 0 };

@@ -13,6 +13,7 @@ import {
   settingsSchema,
   throughputSchema,
 } from '../settings';
+import { ENV_REFERENCE_INPUT_MESSAGE, isEnvReferenceInput } from './key-address';
 
 const instanceId = z.string().min(1, 'instanceId is required');
 const jobId = z.string().min(1, 'jobId is required');
@@ -32,14 +33,17 @@ export const maskedSettingsSchema = z.object({
 });
 export type MaskedSettings = z.infer<typeof maskedSettingsSchema>;
 
+/** A key the UI types: the key itself, never an `env:` reference (those come from the config file only, key-address.ts). */
+const typedApiKey = instanceSchema.shape.apiKey.refine((key) => !isEnvReferenceInput(key), ENV_REFERENCE_INPUT_MESSAGE);
+
 /**
  * Create or update an instance (matched by id). Jobs and throughput have their own channels, so a
  * save never overwrites them. The key is write-only: omitted = keep the stored one (required when
- * creating).
+ * creating, and when the address changes: a stored key stays with the address it was saved with).
  */
 export const instanceDraftSchema = z.strictObject({
   ...instanceSchema.pick({ id: true, name: true, kind: true, url: true, trustSelfSignedCert: true, enabled: true, budgetGroup: true }).shape,
-  apiKey: instanceSchema.shape.apiKey.optional(),
+  apiKey: typedApiKey.optional(),
 });
 export type InstanceDraft = z.input<typeof instanceDraftSchema>;
 
@@ -51,8 +55,8 @@ export const testConnectionRequestSchema = z
     url: instanceSchema.shape.url,
     kind: instanceSchema.shape.kind,
     /** a key typed into the form … */
-    apiKey: instanceSchema.shape.apiKey.optional(),
-    /** … or the key stored for this instance (the form never holds it) */
+    apiKey: typedApiKey.optional(),
+    /** … or the key stored for this instance (the form never holds it), only at the address it was saved with */
     useStoredKeyOf: z.string().min(1).optional(),
     trustSelfSignedCert: z.boolean().default(false),
   })

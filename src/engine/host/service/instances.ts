@@ -1,9 +1,13 @@
-/** Instances: save (the key is write-only), remove, test a connection, read profiles and tags. */
+/**
+ * Instances: save (the key is write-only), remove, test a connection, read profiles and tags.
+ * A stored key is sent only to the address it was saved with (shared/contract/key-address.ts).
+ */
 import type { ChannelHandlers } from '../../../shared/contract/service';
 import { ArrError } from '../../../arr';
 import { resolveApiKey, ConfigError } from '../../config';
-import { connectionReason, createClient } from '../clients';
-import { instanceIndex, removeInstanceEdit, saveInstanceEdit } from '../settings-edit';
+import { ENV_REFERENCE_INPUT_MESSAGE, isEnvReferenceInput, keyNeededMessage, sameKeyAddress } from '../../../shared/contract/key-address';
+import { connectionReason } from '../clients';
+import { apiKeyIssue, instanceIndex, removeInstanceEdit, saveInstanceEdit } from '../settings-edit';
 import { serviceCall } from './errors';
 import type { ServiceHost } from './types';
 
@@ -15,17 +19,22 @@ export function instanceHandlers(host: ServiceHost): Handlers {
     removeInstance: ({ instanceId }) => host.editSettings((s) => removeInstanceEdit(s, instanceId)),
 
     async testConnection(request) {
+      // the contract refuses this already; checked again for callers that skip it
+      if (request.apiKey !== undefined && isEnvReferenceInput(request.apiKey)) throw apiKeyIssue(ENV_REFERENCE_INPUT_MESSAGE);
       const settings = host.settings();
       const stored = request.useStoredKeyOf === undefined ? undefined : settings.instances[instanceIndex(settings, request.useStoredKeyOf)];
+      // a stored key (or the variable its env: reference names) goes only to the address it was saved with
+      if (stored && !sameKeyAddress(stored.url, request.url)) throw apiKeyIssue(keyNeededMessage(stored, request.url));
       const name = stored?.name ?? hostOf(request.url);
       let apiKey: string;
       try {
-        apiKey = resolveApiKey({ id: stored?.id ?? '(new)', name, apiKey: stored?.apiKey ?? request.apiKey ?? '' }, host.env);
+        // a typed key is the key itself: only a stored key may be an env: reference
+        apiKey = stored ? resolveApiKey(stored, host.env) : (request.apiKey ?? '');
       } catch (error) {
         if (error instanceof ConfigError) return { ok: false, reason: 'key-missing', message: error.message };
         throw error;
       }
-      const client = createClient({ name, kind: request.kind, url: request.url, trustSelfSignedCert: request.trustSelfSignedCert }, apiKey, host.clock);
+      const client = host.clients.unstored({ name, kind: request.kind, url: request.url, trustSelfSignedCert: request.trustSelfSignedCert }, apiKey);
       try {
         const info = await host.activity.track(() => client.connect());
         return { ok: true, app: request.kind, version: info.version, ...(info.instanceName ? { instanceName: info.instanceName } : {}) };

@@ -9,7 +9,7 @@ import { useForm } from '../../forms/useForm';
 import { errorMessage } from '../../lib/errors';
 import { KIND_LABELS } from '../../lib/labels';
 import { useSettings } from '../../stores/settings';
-import { DEFAULT_URL, emptyInstance, fromInstance, slugify, toDraft, validateInstance, type InstanceFormValues } from './instanceForm';
+import { DEFAULT_URL, addressNeedsKey, emptyInstance, fromInstance, slugify, toDraft, validateInstance, type InstanceFormValues } from './instanceForm';
 
 interface Props {
   /** absent: a new instance */
@@ -26,7 +26,8 @@ export function InstanceForm({ instance, existing, budgetGroups, onDone }: Props
   const apply = useSettings((s) => s.apply);
   const existingIds = existing.map((i) => i.id);
   const idsKey = existingIds.join(',');
-  const validate = useCallback((v: InstanceFormValues) => validateInstance(v, { isNew, existingIds: idsKey.split(',') }), [isNew, idsKey]);
+  const storedUrl = instance?.url;
+  const validate = useCallback((v: InstanceFormValues) => validateInstance(v, { isNew, existingIds: idsKey.split(','), storedUrl }), [isNew, idsKey, storedUrl]);
   const form = useForm({ id: `instance:${instance?.id ?? 'new'}`, initial: instance ? fromInstance(instance) : emptyInstance(), validate });
   const { draft, errors, set } = form;
   const [idEdited, setIdEdited] = useState(!isNew);
@@ -41,7 +42,8 @@ export function InstanceForm({ instance, existing, budgetGroups, onDone }: Props
   const testConnection = async () => {
     const keyTyped = draft.apiKey.trim() !== '';
     const problems = validate(draft);
-    if (problems.url || (!keyTyped && isNew)) {
+    // no key for a new instance or an edited address: the stored key stays with its own address
+    if (problems.url || problems.apiKey) {
       // mark both touched so their messages show instead of a request that cannot succeed
       form.set('url', draft.url);
       form.set('apiKey', draft.apiKey);
@@ -128,11 +130,13 @@ export function InstanceForm({ instance, existing, budgetGroups, onDone }: Props
           error={errors.apiKey}
           placeholder={instance?.apiKeyMasked ? `${instance.apiKeyMasked} (stored)` : 'paste the API key'}
           hint={
-            instance?.apiKeyEnv
-              ? `Read from the environment variable ${instance.apiKeyEnv}. Type a key to store one instead.`
-              : instance
-                ? `Stored key: ${instance.apiKeyMasked || 'none'}. Leave empty to keep it; type a new key to replace it.`
-                : 'Settings → General → Security in the instance.'
+            addressNeedsKey(draft, storedUrl)
+              ? 'A stored key is only sent to the address it was saved with: type the key of the new address.'
+              : instance?.apiKeyEnv
+                ? `Read from the environment variable ${instance.apiKeyEnv}. Type a key to store one instead.`
+                : instance
+                  ? `Stored key: ${instance.apiKeyMasked || 'none'}. Leave empty to keep it; type a new key to replace it.`
+                  : 'Settings → General → Security in the instance.'
           }
           onChange={(apiKey) => set('apiKey', apiKey)}
         />

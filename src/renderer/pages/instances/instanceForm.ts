@@ -1,8 +1,9 @@
 /**
  * The instance form's model: what the fields hold, how it becomes a saveInstance request, and its
  * validation (the contract's own schema, plus what only the form knows: a key is required for a new
- * instance, ids are unique).
+ * instance and for an edited address, ids are unique).
  */
+import { sameKeyAddress } from '../../../shared/contract/key-address';
 import { instanceDraftSchema, type InstanceDraft, type MaskedInstance } from '../../../shared/contract/settings-schemas';
 import { fieldErrors, type FieldErrors } from '../../forms/issues';
 
@@ -63,10 +64,19 @@ export function toDraft(v: InstanceFormValues): InstanceDraft {
   };
 }
 
-export function validateInstance(v: InstanceFormValues, ctx: { isNew: boolean; existingIds: readonly string[] }): FieldErrors {
+/** The backend keeps a stored key only at the address it was saved with (key-address.ts): asked for again after an address edit. */
+export const KEY_FOR_NEW_ADDRESS = 'the address changed: type the API key again';
+
+/** Editing an instance whose stored key would not follow the edited address. */
+export function addressNeedsKey(v: InstanceFormValues, storedUrl: string | undefined): boolean {
+  return storedUrl !== undefined && !v.apiKey.trim() && !sameKeyAddress(storedUrl, v.url);
+}
+
+export function validateInstance(v: InstanceFormValues, ctx: { isNew: boolean; existingIds: readonly string[]; storedUrl?: string }): FieldErrors {
   const parsed = instanceDraftSchema.safeParse(toDraft(v));
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   if (ctx.isNew && !v.apiKey.trim() && !errors.apiKey) errors.apiKey = 'API key is required: find it in Settings → General of the instance';
+  if (!ctx.isNew && !errors.url && !errors.apiKey && addressNeedsKey(v, ctx.storedUrl)) errors.apiKey = KEY_FOR_NEW_ADDRESS;
   if (ctx.isNew && ctx.existingIds.includes(v.id) && !errors.id) errors.id = `an instance with id "${v.id}" already exists`;
   return errors;
 }
