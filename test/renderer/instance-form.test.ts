@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyInstance, slugify, toDraft, validateInstance } from '../../src/renderer/pages/instances/instanceForm';
+import { KEY_FOR_NEW_ADDRESS, emptyInstance, slugify, toDraft, validateInstance } from '../../src/renderer/pages/instances/instanceForm';
 import { instanceDraftSchema } from '../../src/shared/contract';
 
 const filled = { ...emptyInstance('sonarr'), id: 'sonarr', name: 'Sonarr', apiKey: 'abcdef0123456789abcdef0123456789' };
@@ -17,6 +17,20 @@ describe('instance form model', () => {
     expect(validateInstance({ ...filled, apiKey: '' }, { isNew: false, existingIds: ['sonarr'] })).toEqual({});
     expect(toDraft({ ...filled, apiKey: '' })).not.toHaveProperty('apiKey');
     expect(toDraft({ ...filled, apiKey: '  ' })).not.toHaveProperty('apiKey');
+  });
+
+  it('asks for the key again when an edited instance gets another address (the stored key stays with its own)', () => {
+    const editing = { isNew: false, existingIds: ['sonarr'], storedUrl: 'http://localhost:8989' };
+    expect(validateInstance({ ...filled, apiKey: '' }, editing)).toEqual({});
+    expect(validateInstance({ ...filled, apiKey: '', url: 'http://localhost:8989/' }, editing)).toEqual({});
+    for (const url of ['http://nas.lan:8989', 'http://localhost:8990', 'https://localhost:8989', 'http://localhost:8989/sonarr']) {
+      expect(validateInstance({ ...filled, apiKey: '', url }, editing).apiKey, url).toBe(KEY_FOR_NEW_ADDRESS);
+      expect(validateInstance({ ...filled, url }, editing), url).toEqual({});
+    }
+  });
+
+  it('refuses a typed env: reference: those are written in the config file only', () => {
+    expect(validateInstance({ ...filled, apiKey: 'env:HOME' }, { isNew: true, existingIds: [] }).apiKey).toMatch(/env:VARIABLE references can only be written in the config file/);
   });
 
   it('refuses an id that exists, only when adding', () => {

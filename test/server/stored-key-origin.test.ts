@@ -80,9 +80,10 @@ afterAll(() => cleanup());
 
 // every path: nothing at all reached the trap (so no key and no environment value either)
 afterEach(() => {
-  const arrived = JSON.stringify(trap.seen);
+  const seen = trap.seen.splice(0);
+  const arrived = JSON.stringify(seen);
   for (const secret of [radarr.apiKey, ENV.HOME, ENV.SECRET_VAR]) expect(arrived).not.toContain(secret);
-  expect(trap.seen).toEqual([]);
+  expect(seen).toEqual([]);
 });
 
 /** One channel through the browser-mode server with a valid session, as the renderer calls it. */
@@ -121,21 +122,23 @@ describe('security finding 9.1: a stored key never leaves its instance', () => {
   });
 
   it('saveInstance cannot create an env: reference, nor move a stored key or reference to another address', async () => {
+    // the attack: store a reference to any variable (or move a stored key) at the trap, then test it
     const created = await call('saveInstance', { id: 'evil', name: 'Evil', kind: 'radarr', url: trap.url, apiKey: 'env:HOME' });
+    const tested = await call('testConnection', { url: trap.url, kind: 'radarr', useStoredKeyOf: 'evil' });
     expect(created).toMatchObject({ ok: false, error: { code: 'invalid-request', issues: [{ path: ['apiKey'] }] } });
+    expect(tested).toMatchObject({ ok: false, error: { code: 'not-found' } });
     for (const id of ['radarr', 'radarr-env']) {
       const moved = await call('saveInstance', { id, name: 'Moved', kind: 'radarr', url: trap.url });
+      const movedTest = await call('testConnection', { url: trap.url, kind: 'radarr', useStoredKeyOf: id });
       expect(moved).toMatchObject({ ok: false, error: { code: 'invalid-request', issues: [{ path: ['apiKey'], field: 'apiKey' }] } });
       expect(!moved.ok && moved.error.message).toContain(`apiKey: the address of instance "${id}" changed from ${radarr.url} to ${trap.url}: type the API key again`);
+      expect(movedTest).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
       const retyped = await call('saveInstance', { id, name: 'Moved', kind: 'radarr', url: trap.url, apiKey: 'env:TRAWLARR_TEST_RADARR_KEY' });
       expect(retyped).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     }
     expect(stored('evil')).toBeUndefined();
     expect(stored('radarr')).toMatchObject({ url: radarr.url, apiKey: radarr.apiKey });
     expect(stored('radarr-env')).toMatchObject({ url: radarr.url, apiKey: 'env:TRAWLARR_TEST_RADARR_KEY' });
-    // what was refused cannot be tested either
-    expect(await call('testConnection', { url: trap.url, kind: 'radarr', useStoredKeyOf: 'evil' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await call('testConnection', { url: trap.url, kind: 'radarr', useStoredKeyOf: 'radarr-env' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
 
     // an env reference stays when the UI sends no key and the address is the same
     expect(await call('saveInstance', { id: 'radarr-env', name: 'Renamed', kind: 'radarr', url: `${radarr.url}/` })).toMatchObject({ ok: true });
@@ -146,12 +149,15 @@ describe('security finding 9.1: a stored key never leaves its instance', () => {
   it('importSettings cannot move a stored key or add an env: reference either', async () => {
     const doc = { version: 1, instances: [{ id: 'radarr', name: 'Radarr', kind: 'radarr', url: trap.url }] };
     const moved = await call('importSettings', { json: JSON.stringify(doc) });
-    expect(moved).toMatchObject({ ok: false, error: { code: 'invalid-request', issues: [{ field: 'instances["radarr"].apiKey' }] } });
+    const movedTest = await call('testConnection', { url: trap.url, kind: 'radarr', useStoredKeyOf: 'radarr' });
     const added = { version: 1, instances: [{ id: 'imported', name: 'Imported', kind: 'radarr', url: trap.url, apiKey: 'env:SECRET_VAR' }] };
-    expect(await call('importSettings', { json: JSON.stringify(added) })).toMatchObject({ ok: false, error: { code: 'invalid-request', issues: [{ field: 'instances["imported"].apiKey' }] } });
+    const addedImport = await call('importSettings', { json: JSON.stringify(added) });
+    const addedTest = await call('testConnection', { url: trap.url, kind: 'radarr', useStoredKeyOf: 'imported' });
+    expect(moved).toMatchObject({ ok: false, error: { code: 'invalid-request', issues: [{ field: 'instances["radarr"].apiKey' }] } });
+    expect(movedTest).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(addedImport).toMatchObject({ ok: false, error: { code: 'invalid-request', issues: [{ field: 'instances["imported"].apiKey' }] } });
+    expect(addedTest).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(stored('radarr')?.url).toBe(radarr.url);
-    expect(stored('imported')).toBeUndefined();
-    expect(await call('testConnection', { url: trap.url, kind: 'radarr', useStoredKeyOf: 'imported' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('connection tests refuse link-local and cloud metadata addresses, also behind a DNS name, and send nothing', { timeout: 60_000 }, async () => {
