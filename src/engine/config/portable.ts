@@ -4,10 +4,11 @@
  * same id, and names the instances it cannot give a key. Used by the desktop app and the headless
  * browser mode alike.
  */
-import { ConfigError } from './errors';
-import { parseSettings, type ParseOptions } from './load';
+import { checkJsonValue } from '../../shared/json-guard';
+import { describeSettingsPath, type Settings } from '../../shared/settings';
+import { ConfigError, type ConfigIssue } from './errors';
+import { checkJsonText, describeJsonProblem, invalidSettings, parseSettings, type ParseOptions } from './load';
 import { isMaskedApiKey, redactSettings } from './redact';
-import type { Settings } from '../../shared/settings';
 
 export function exportSettingsJson(settings: Settings, options: { includeKeys: boolean }): string {
   return JSON.stringify(redactSettings(settings, { includeKeys: options.includeKeys, mode: 'remove' }), null, 2) + '\n';
@@ -23,38 +24,57 @@ export interface ImportedSettings {
 }
 
 const SOURCE = 'the imported file';
+/** stands in for a missing key while the rest of the file is validated; never stored */
+const NO_KEY = 'no-key-in-the-imported-file';
 
 export function importSettingsJson(json: string, current: Settings, options: ParseOptions = {}): ImportedSettings {
+  const text = json.replace(/^\uFEFF/, '');
+  checkJsonText(text, SOURCE);
   let raw: unknown;
   try {
-    raw = JSON.parse(json.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(text);
   } catch {
     throw new ConfigError(`${SOURCE} is not valid JSON`, SOURCE);
   }
+  // reserved keys and depth first: the key lookup below reads fields of every instance
+  const problem = checkJsonValue(raw);
+  if (problem) throw invalidSettings(SOURCE, [{ path: describeJsonProblem(problem, raw), message: problem.message }], raw);
   const warnings: string[] = [];
-  const missing: { id: string; label: string }[] = [];
-  if (raw && typeof raw === 'object' && Array.isArray((raw as { instances?: unknown }).instances)) {
-    for (const instance of (raw as { instances: unknown[] }).instances) {
-      if (!instance || typeof instance !== 'object') continue;
-      const entry = instance as Record<string, unknown>;
-      const key = entry.apiKey;
-      if (typeof key === 'string' && key.trim() !== '' && !isMaskedApiKey(key)) continue;
-      const stored = current.instances.find((i) => i.id === entry.id);
-      const label = `"${String(entry.id)}"${typeof entry.name === 'string' ? ` (${entry.name})` : ''}`;
-      if (stored) {
-        entry.apiKey = stored.apiKey;
-        warnings.push(`instance ${label}: the file has no API key, the stored one is kept`);
-      } else {
-        missing.push({ id: String(entry.id), label });
-      }
+  const missing: { label: string; issue: ConfigIssue }[] = [];
+  const instances = isObject(raw) && Array.isArray(raw.instances) ? raw.instances : [];
+  instances.forEach((instance: unknown, index) => {
+    if (!isObject(instance)) return;
+    const key = instance.apiKey;
+    if (typeof key === 'string' && key.trim() !== '' && !isMaskedApiKey(key)) return;
+    const id = typeof instance.id === 'string' ? instance.id : undefined;
+    const stored = id === undefined ? undefined : current.instances.find((i) => i.id === id);
+    const label = `${id === undefined ? `number ${index + 1}` : `"${id}"`}${typeof instance.name === 'string' ? ` (${instance.name})` : ''}`;
+    if (stored) {
+      instance.apiKey = stored.apiKey;
+      warnings.push(`instance ${label}: the file has no API key, the stored one is kept`);
+    } else {
+      instance.apiKey = NO_KEY;
+      // named by id only when it has one: a malformed instance is named by its place in the list
+      const path = `${describeSettingsPath(['instances', index], raw)}.apiKey`;
+      missing.push({ label, issue: { path, message: 'API key is required: the file has none and no instance with this id is stored' } });
     }
+  });
+  let settings: Settings;
+  try {
+    settings = parseSettings(raw, SOURCE, options);
+  } catch (error) {
+    // every problem at once: the schema's and the missing keys
+    if (error instanceof ConfigError && error.issues.length > 0) throw invalidSettings(SOURCE, [...error.issues, ...missing.map((m) => m.issue)], raw);
+    throw error;
   }
   if (missing.length) {
     throw new ConfigError(
       `${SOURCE} has no API key for ${missing.map((m) => m.label).join(', ')}, and none is stored for ${missing.length === 1 ? 'it' : 'them'}: export again with keys included, or add ${missing.length === 1 ? 'that instance' : 'those instances'} first`,
       SOURCE,
-      missing.map((m) => ({ path: `instances["${m.id}"].apiKey`, message: 'API key is required' })),
+      missing.map((m) => m.issue),
     );
   }
-  return { settings: parseSettings(raw, SOURCE, options), warnings };
+  return { settings, warnings };
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
