@@ -35,7 +35,7 @@ describe('security finding 9.6: config input the CLI refuses with exit 2', () =>
       expect(result.stderr, name).not.toContain('Maximum call stack');
       expect(result.code, name).toBe(2);
     }
-  });
+  }, 120_000);
 });
 
 describe('security finding 9.7: the CLI refuses a UI beyond loopback without the opt-in', () => {
@@ -43,5 +43,5 @@ describe('security finding 9.7: the CLI refuses a UI beyond loopback without the
     const r = await runCli(['run', '--config', join(tmp.dir, 'none.json'), '--data-dir', join(tmp.dir, 'remote'), '--ui', '--host', '0.0.0.0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--host 0.0.0.0 is not a loopback address: add --allow-remote');
-  });
+  }, 60_000);
 });
