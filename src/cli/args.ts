@@ -21,13 +21,12 @@ export type CliCommand =
 export const USAGE = `Usage:
   trawlarr once    --config FILE --data-dir DIR [--job INSTANCE_ID/JOB_ID]... [--dry-run] [--json]
   trawlarr run     --config FILE --data-dir DIR [--ui] [--port N] [--host ADDRESS --allow-remote] [--host-name NAME]...
+                   --ui serves the settings window on 127.0.0.1 with a session token in its URL (from
+                   elsewhere: an SSH tunnel). A --host beyond this machine (e.g. 0.0.0.0) needs
+                   --allow-remote: other machines may connect, the token is then the only gate, and
+                   they must use the address bound (0.0.0.0: this machine's addresses) or a --host-name.
   trawlarr status  --data-dir DIR [--json]
   trawlarr history --data-dir DIR [--json] [--limit N]
-
---ui serves the settings window on 127.0.0.1 and prints its URL with a session token (use an SSH
-tunnel from elsewhere). --host with an address beyond this machine (e.g. 0.0.0.0) needs
---allow-remote: other machines may then connect, and the token is the only gate. They must use
-the address bound (bound to 0.0.0.0: one of this machine's addresses) or a --host-name NAME.
 
 Exit codes: 0 success, 2 bad usage or config, 3 an instance unreachable or its key rejected.`;
 

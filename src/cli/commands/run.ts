@@ -48,7 +48,7 @@ export async function runCommand(cmd: Extract<CliCommand, { cmd: 'run' }>, io: C
       server = await startUiServer({ service: host.service, staticDir, ...ui, log: (line) => io.err(line) });
       io.out(`Trawlarr UI: ${server.url}`);
       for (const origin of server.remoteOrigins.filter((o) => o !== server!.origin)) io.out(`Trawlarr UI from other machines: ${origin}/#token=${server.token}`);
-      if (cmd.allowRemote) io.err(`warning: the UI listens on ${server.host} for other machines too (--allow-remote); over plain HTTP, anyone who sees the URL's token controls Trawlarr`);
+      if (server.remoteOrigins.length > 0) io.err(`warning: the UI listens on ${server.host} for other machines too (--allow-remote); over plain HTTP, anyone who sees the URL's token controls Trawlarr`);
     }
     const signal = await signals.promise;
     io.out(`${signal}: stopping after the current command…`);
