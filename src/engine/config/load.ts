@@ -19,6 +19,8 @@ import { maskApiKey } from './redact';
 export interface ParseOptions {
   /** a migration table other than the real one (tests) */
   migrations?: MigrationTable;
+  /** problems the caller found (the import's missing keys), listed with the document's own when it has any */
+  alsoReport?: readonly ConfigIssue[];
 }
 
 export async function loadConfigFile(path: string, options: ParseOptions = {}): Promise<Settings> {
@@ -39,11 +41,16 @@ export function checkJsonText(text: string, source: string): void {
   if (deep) throw invalidSettings(source, [{ path: jsonPathText(deep.path), message: `${deep.message} (near line ${deep.line}, column ${deep.column})` }]);
 }
 
-/** The ConfigError listing every issue, one per line; keys of `doc` are masked should a message quote one. */
+/** A file can hold a hundred thousand broken instances: nobody reads past the first problems. */
+const MAX_ISSUES = 50;
+
+/** The ConfigError listing the issues, one per line; keys of `doc` are masked should a message quote one. */
 export function invalidSettings(source: string, issues: readonly ConfigIssue[], doc: unknown = {}): ConfigError {
-  const lines = issues.map((i) => `  - ${i.path || '(settings)'}: ${i.message}`);
-  const message = hideKeys(`${source}: invalid settings:\n${lines.join('\n')}`, doc);
-  return new ConfigError(message, source, issues.map((i) => ({ path: i.path, message: hideKeys(i.message, doc) })));
+  const shown = issues.slice(0, MAX_ISSUES);
+  if (issues.length > MAX_ISSUES) shown.push({ path: '', message: `… and ${issues.length - MAX_ISSUES} more problems` });
+  const hide = keyHider(doc);
+  const lines = shown.map((i) => `  - ${i.path || '(settings)'}: ${i.message}`);
+  return new ConfigError(hide(`${source}: invalid settings:\n${lines.join('\n')}`), source, shown.map((i) => ({ path: i.path, message: hide(i.message) })));
 }
 
 /** Migrates and validates a settings document; `source` names where it came from in errors. */
@@ -63,7 +70,7 @@ export function parseSettings(raw: unknown, source: string, options: ParseOption
     ? unknownFields(doc, result.data).map((path) => ({ path, message: 'unknown setting (check the spelling)' }))
     : result.error.issues.map((i) => ({ path: describeSettingsPath(i.path, doc), message: i.message }));
   if (issues.length === 0 && result.success) return result.data;
-  throw invalidSettings(source, issues, doc);
+  throw invalidSettings(source, [...issues, ...(options.alsoReport ?? [])], doc);
 }
 
 /** The problem's place named like every other settings issue (instances by id); a deep path is cut. */
@@ -120,12 +127,16 @@ function unknownFields(raw: unknown, parsed: unknown, at: PropertyKey[] = [], ro
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Belt and braces: no schema message should quote a key, but if one ever does, it is masked. */
-function hideKeys(text: string, doc: unknown): string {
+function keyHider(doc: unknown): (text: string) => string {
   const instances = isObject(doc) && Array.isArray(doc.instances) ? doc.instances : [];
-  let out = text;
+  const keys = new Set<string>();
   for (const inst of instances) {
     const key = isObject(inst) && typeof inst.apiKey === 'string' ? inst.apiKey.trim() : '';
-    if (key.length >= 6 && !key.startsWith('env:')) out = out.split(key).join(maskApiKey(key));
+    if (key.length >= 6 && !key.startsWith('env:')) keys.add(key);
   }
-  return out;
+  return (text) => {
+    let out = text;
+    for (const key of keys) if (out.includes(key)) out = out.split(key).join(maskApiKey(key));
+    return out;
+  };
 }

@@ -59,14 +59,8 @@ export function importSettingsJson(json: string, current: Settings, options: Par
       missing.push({ label, issue: { path, message: 'API key is required: the file has none and no instance with this id is stored' } });
     }
   });
-  let settings: Settings;
-  try {
-    settings = parseSettings(raw, SOURCE, options);
-  } catch (error) {
-    // every problem at once: the schema's and the missing keys
-    if (error instanceof ConfigError && error.issues.length > 0) throw invalidSettings(SOURCE, [...error.issues, ...missing.map((m) => m.issue)], raw);
-    throw error;
-  }
+  // a file with other problems gets them all at once, the missing keys included
+  const settings = parseSettings(raw, SOURCE, { ...options, alsoReport: missing.map((m) => m.issue) });
   if (missing.length) {
     throw new ConfigError(
       `${SOURCE} has no API key for ${missing.map((m) => m.label).join(', ')}, and none is stored for ${missing.length === 1 ? 'it' : 'them'}: export again with keys included, or add ${missing.length === 1 ? 'that instance' : 'those instances'} first`,

@@ -20,7 +20,7 @@ export async function dispatch(service: AppService, name: string, payload: unkno
   // no request field is called `__proto__` or `constructor`, none nests 32 deep: refused before zod walks it
   const shape = checkJsonValue(payload);
   if (shape) {
-    const issues = [{ path: shape.path, field: jsonPathText(shape.path).replace('(top level)', '(request)'), message: shape.message }];
+    const issues = [{ path: shape.path, field: shape.path.length ? jsonPathText(shape.path) : '(request)', message: shape.message }];
     return { ok: false, error: { code: 'invalid-request', message: `${name}: ${describeIssues(issues)}`, issues } };
   }
   const parsed = contract.request.safeParse(payload);

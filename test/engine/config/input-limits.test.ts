@@ -130,6 +130,14 @@ describe('security finding 9.6: importing malformed instances', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('thousands of malformed instances: the first 50 problems and a count of the rest', () => {
+    const many = JSON.stringify({ version: 1, instances: Array.from({ length: 5000 }, (_, i) => ({ name: `n${i}`, apiKey: `key-of-instance-${i}` })) });
+    const err = importError(many);
+    expect(err.issues).toHaveLength(51);
+    expect(err.issues[50]).toEqual({ path: '', message: '… and 14950 more problems' });
+    expect(err.message.split('\n')).toHaveLength(52);
+  });
+
   it('a well-formed instance without a key still gets the plain explanation', () => {
     const err = importError(JSON.stringify({ version: 1, instances: [radarr({ id: 'other', apiKey: undefined })] }));
     expect(err.message).toBe('the imported file has no API key for "other" (Radarr), and none is stored for it: export again with keys included, or add that instance first');
