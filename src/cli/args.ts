@@ -3,6 +3,7 @@
  * message says exactly what is wrong, so `main.ts` can exit 2 with it.
  */
 import { parseArgs } from 'node:util';
+import { isLoopbackAddress } from '../server/hosts';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, unreachable: 3 } as const;
 
@@ -12,14 +13,18 @@ export class UsageError extends Error {
 
 export type CliCommand =
   | { cmd: 'once'; config: string; dataDir: string; jobs: { instanceId: string; jobId: string }[]; dryRun: boolean; json: boolean }
-  | { cmd: 'run'; config: string; dataDir: string; ui: boolean; port?: number; host?: string }
+  | { cmd: 'run'; config: string; dataDir: string; ui: boolean; port?: number; host?: string; allowRemote?: boolean; hostNames?: string[] }
   | { cmd: 'status'; dataDir: string; json: boolean }
   | { cmd: 'history'; dataDir: string; json: boolean; limit: number }
   | { cmd: 'help' };
 
 export const USAGE = `Usage:
   trawlarr once    --config FILE --data-dir DIR [--job INSTANCE_ID/JOB_ID]... [--dry-run] [--json]
-  trawlarr run     --config FILE --data-dir DIR [--ui] [--port N]
+  trawlarr run     --config FILE --data-dir DIR [--ui] [--port N] [--host ADDRESS --allow-remote] [--host-name NAME]...
+                   --ui serves the settings window on 127.0.0.1 with a session token in its URL (from
+                   elsewhere: an SSH tunnel). A --host beyond this machine (e.g. 0.0.0.0) needs
+                   --allow-remote: other machines may connect, the token is then the only gate, and
+                   they must use the address bound (0.0.0.0: this machine's addresses) or a --host-name.
   trawlarr status  --data-dir DIR [--json]
   trawlarr history --data-dir DIR [--json] [--limit N]
 
@@ -34,6 +39,8 @@ const OPTIONS = {
   ui: { type: 'boolean' },
   port: { type: 'string' },
   host: { type: 'string' },
+  'allow-remote': { type: 'boolean' },
+  'host-name': { type: 'string', multiple: true },
   limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -41,7 +48,7 @@ const OPTIONS = {
 /** Which options each command accepts; anything else is a usage error naming the option. */
 const ALLOWED: Record<Exclude<CliCommand['cmd'], 'help'>, readonly string[]> = {
   once: ['config', 'data-dir', 'job', 'dry-run', 'json'],
-  run: ['config', 'data-dir', 'ui', 'port', 'host'],
+  run: ['config', 'data-dir', 'ui', 'port', 'host', 'allow-remote', 'host-name'],
   status: ['data-dir', 'json'],
   history: ['data-dir', 'json', 'limit'],
 };
@@ -76,6 +83,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
     case 'run':
       if (values.port !== undefined && !values.ui) throw new UsageError('--port needs --ui');
       if (values.host !== undefined && !values.ui) throw new UsageError('--host needs --ui');
+      checkRemote(values.host, values['allow-remote'] ?? false, values['host-name'], values.ui ?? false);
       return {
         cmd: 'run',
         config: required(values.config, '--config'),
@@ -83,11 +91,25 @@ export function parseCli(argv: readonly string[]): CliCommand {
         ui: values.ui ?? false,
         port: values.port === undefined ? undefined : integer(values.port, '--port', 0, 65535),
         host: values.host,
+        allowRemote: values['allow-remote'] ?? false,
+        hostNames: values['host-name'] ?? [],
       };
     case 'status':
       return { cmd: 'status', dataDir, json: values.json ?? false };
     case 'history':
       return { cmd: 'history', dataDir, json: values.json ?? false, limit: values.limit === undefined ? 20 : integer(values.limit, '--limit', 1, 100_000) };
+  }
+}
+
+/** Binding beyond loopback is an explicit choice: the session token becomes the only gate. */
+function checkRemote(host: string | undefined, allowRemote: boolean, hostNames: string[] | undefined, ui: boolean): void {
+  if (hostNames !== undefined && !ui) throw new UsageError('--host-name needs --ui');
+  for (const name of hostNames ?? []) {
+    if (!/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(name)) throw new UsageError(`--host-name must be a host name or address as browsers send it (e.g. nas.lan, 192.168.1.20, [fd00::2]), not "${name}"`);
+  }
+  if (allowRemote && host === undefined) throw new UsageError('--allow-remote needs --host ADDRESS (e.g. --host 0.0.0.0)');
+  if (host !== undefined && !isLoopbackAddress(host) && !allowRemote) {
+    throw new UsageError(`--host ${host} is not a loopback address: add --allow-remote to serve the UI to other machines (the session token is then the only gate)`);
   }
 }
 

@@ -1,7 +1,10 @@
 /**
  * Browser mode: the renderer and the typed contract over HTTP for `trawlarr run --ui`.
- * Bound to 127.0.0.1 by default; a random session token (printed in the URL's fragment, which
- * browsers never send or log) is required on every API request; no CORS headers, ever.
+ * Bound to 127.0.0.1 by default, beyond loopback only with `allowRemote`; a random session token
+ * (printed in the URL's fragment, which browsers never send or log) is required on every API
+ * request; no CORS headers, ever. Bodies are small and read with limits (body.ts); headers and
+ * bodies that take too long are dropped, the event stream (a long response, not a slow request)
+ * is not.
  * Static renderer files hold no data and are served without the token (a browser's first
  * navigation cannot carry a header); everything under /api needs it.
  */
@@ -10,30 +13,50 @@ import type { AddressInfo } from 'node:net';
 import { API_HEADERS, HTTP_EVENTS_PATH, HTTP_STATUS, dispatch, isChannelName, type AppService, type Envelope } from '../shared/contract';
 import { createSessionToken } from './auth';
 import { openEventStream } from './event-stream';
-import { allowedHostsFor, guardApiRequest } from './request-guard';
+import { jsonPathText, scanJsonDepth } from '../shared/json-guard';
+import { bodyLimitFor, hasBody, readBody, stopReading } from './body';
+import { hostPolicy, isLoopbackAddress, isWildcardAddress, type HostPolicy } from './hosts';
+import { guardApiRequest } from './request-guard';
 import { serveStatic } from './static-files';
 
 export interface UiServerOptions {
   service: AppService;
   /** the built renderer (out/renderer) */
   staticDir: string;
-  /** default 127.0.0.1; anything else exposes the UI beyond this machine */
+  /** default 127.0.0.1; anything but a loopback address exposes the UI beyond this machine and needs `allowRemote` */
   host?: string;
+  /** the operator's opt-in to a non-loopback `host` (the session token is then the gate) */
+  allowRemote?: boolean;
   /** default 0: a free port */
   port?: number;
   /** default: 32 random bytes, base64url */
   token?: string;
-  /** extra Host header values to accept (e.g. a reverse proxy's name), as "name" */
+  /** extra Host header values to accept from any peer (names other machines use), as "name" */
   allowedHostNames?: string[];
   /** internal errors (never given a key) */
   log?: (line: string) => void;
-  /** request body limit in bytes */
+  /** caps every channel's request body limit (body.ts), in bytes */
   maxBodyBytes?: number;
+  timeouts?: Partial<ServerTimeouts>;
 }
 
+export interface ServerTimeouts {
+  /** the request line and headers must arrive within this */
+  headersMs: number;
+  /** the whole request (headers and body) must arrive within this */
+  requestMs: number;
+  /** a body that sends nothing for this long is dropped */
+  bodyIdleMs: number;
+}
+
+/** Bodies are at most 2 MB from a browser on this machine or the LAN: generous for that. */
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000, bodyIdleMs: 10_000 };
+
 export interface UiServer {
-  /** open this: http://127.0.0.1:PORT/#token=… */
+  /** open this: http://127.0.0.1:PORT/#token=… (on this machine; bound to every address too) */
   url: string;
+  /** http://ADDRESS:PORT other machines may open (with #token=…), when bound beyond loopback */
+  remoteOrigins: string[];
   origin: string;
   host: string;
   port: number;
@@ -41,17 +64,19 @@ export interface UiServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
-
 export async function startUiServer(options: UiServerOptions): Promise<UiServer> {
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackAddress(host) && !options.allowRemote) throw new Error(`${host} is not a loopback address: serving the UI beyond this machine needs allowRemote`);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const token = options.token ?? createSessionToken();
   if (token.length < 16) throw new Error('token must be at least 16 characters');
   const log = options.log ?? (() => {});
   const onInternalError = (channel: string, error: unknown) => log(`${channel}: ${error instanceof Error ? error.message : String(error)}`);
-  let allowedHosts = new Set<string>();
+  let hosts: HostPolicy = { anyPeer: new Set(), loopbackPeer: new Set(), remoteOrigins: [] };
 
-  const server = createServer((req, res) => {
+  // Node checks these timeouts on an interval (30 s by default): often enough to honour them
+  const connectionsCheckingInterval = Math.max(10, Math.min(1000, Math.floor(Math.min(timeouts.headersMs, timeouts.requestMs) / 4)));
+  const server = createServer({ connectionsCheckingInterval, headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       onInternalError('http', error);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
@@ -61,11 +86,12 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
+    // a body nobody reads is not drained either: answer, then close the connection
+    const bodyRead = hasBody(req) ? closeUnlessRead(req, res) : () => {};
     if (path !== '/api' && !path.startsWith('/api/')) return serveStatic(req, res, options.staticDir);
 
-    const verdict = guardApiRequest({ method: req.method ?? 'GET', headers: req.headers }, { token, allowedHosts });
+    const verdict = guardApiRequest({ method: req.method ?? 'GET', headers: req.headers, remoteAddress: req.socket.remoteAddress }, { token, hosts });
     if (!verdict.ok) {
-      req.resume();
       const extra: Record<string, string> = verdict.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
       return sendJson(res, verdict.status, { ok: false, error: { code: 'forbidden', message: verdict.message } }, extra);
     }
@@ -77,11 +103,15 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     if (!isChannelName(name)) return sendJson(res, 404, failure('not-found', `unknown channel "${name}"`));
     if (req.method !== 'POST') return sendJson(res, 405, failure('invalid-request', `use POST for ${name}`), { allow: 'POST' });
 
-    const body = await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
-    if (body === undefined) return sendJson(res, 413, failure('invalid-request', 'request body too large'));
+    const body = await readBody(req, bodyLimitFor(name, options.maxBodyBytes), timeouts.bodyIdleMs);
+    if (!body.ok) return sendJson(res, body.status, failure('invalid-request', `${name}: ${body.message}`));
+    bodyRead();
+    // JSON.parse spends about a second per million levels of nesting, blocking everything else
+    const deep = scanJsonDepth(body.text);
+    if (deep) return sendJson(res, 400, failure('invalid-request', `${name}: ${jsonPathText(deep.path)}: ${deep.message}`));
     let payload: unknown;
     try {
-      payload = body.length ? JSON.parse(body) : undefined;
+      payload = body.text.length ? JSON.parse(body.text) : undefined;
     } catch {
       return sendJson(res, 400, failure('invalid-request', `${name}: the request body is not valid JSON`));
     }
@@ -97,11 +127,13 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     });
   });
   const port = (server.address() as AddressInfo).port;
-  allowedHosts = allowedHostsFor(host, port, options.allowedHostNames);
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  hosts = hostPolicy(host, port, options.allowedHostNames);
+  // bound to every address, this machine opens it by its loopback address
+  const urlHost = isWildcardAddress(host) ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   const origin = `http://${urlHost}:${port}`;
   return {
     url: `${origin}/#token=${token}`,
+    remoteOrigins: hosts.remoteOrigins,
     origin,
     host,
     port,
@@ -124,17 +156,20 @@ function sendJson(res: ServerResponse, status: number, body: unknown, extraHeade
   res.end(text);
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) over = true;
-      else if (!over) chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(over ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/**
+ * Until the body has been read within its limits, the answer closes the connection (a refused
+ * request's body is never read, nor drained); the returned function lifts that once it has been.
+ */
+function closeUnlessRead(req: IncomingMessage, res: ServerResponse): () => void {
+  const keepAlive = res.shouldKeepAlive;
+  res.shouldKeepAlive = false;
+  const close = () => {
+    stopReading(req);
+    req.socket.destroy();
+  };
+  res.once('finish', close);
+  return () => {
+    res.shouldKeepAlive = keepAlive;
+    res.off('finish', close);
+  };
 }

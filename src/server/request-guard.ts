@@ -1,37 +1,37 @@
 /**
  * Checks every API request must pass before it reaches the contract, as a pure function of the
- * request's method and headers so each rule is tested on its own:
- *  - Host is this server (defeats DNS rebinding);
+ * request's method, headers and peer address so each rule is tested on its own:
+ *  - Host is this server (defeats DNS rebinding); loopback names only from this machine (hosts.ts);
  *  - no cross-origin caller (Origin / Sec-Fetch-Site);
  *  - the session token (401 otherwise);
  *  - state-changing requests carry the CSRF header and a JSON content type.
  */
 import { CSRF_HEADER } from '../shared/contract';
 import { bearerToken, tokensEqual } from './auth';
+import { isLoopbackAddress, type HostPolicy } from './hosts';
 
 export interface GuardInput {
   method: string;
   headers: Record<string, string | string[] | undefined>;
+  /** the peer's address (req.socket.remoteAddress) */
+  remoteAddress: string | undefined;
 }
 
 export interface GuardContext {
   token: string;
-  /** host:port values a browser may use to reach this server */
-  allowedHosts: ReadonlySet<string>;
+  /** host:port values a browser may use to reach this server, and from where */
+  hosts: Pick<HostPolicy, 'anyPeer' | 'loopbackPeer'>;
 }
 
 export type GuardResult = { ok: true } | { ok: false; status: number; message: string };
 
 const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
-export function allowedHostsFor(host: string, port: number, extra: readonly string[] = []): Set<string> {
-  const names = new Set(['127.0.0.1', 'localhost', '[::1]', host.includes(':') && !host.startsWith('[') ? `[${host}]` : host, ...extra]);
-  return new Set([...names].map((name) => `${name}:${port}`.toLowerCase()));
-}
-
 export function guardApiRequest(input: GuardInput, ctx: GuardContext): GuardResult {
   const host = one(input.headers.host)?.toLowerCase();
-  if (!host || !ctx.allowedHosts.has(host)) return { ok: false, status: 403, message: `unexpected Host header "${host ?? ''}"` };
+  const fromThisMachine = isLoopbackAddress(input.remoteAddress ?? '');
+  const known = host !== undefined && (ctx.hosts.anyPeer.has(host) || (fromThisMachine && ctx.hosts.loopbackPeer.has(host)));
+  if (!known) return { ok: false, status: 403, message: `unexpected Host header "${host ?? ''}"` };
 
   const origin = one(input.headers.origin);
   if (origin !== undefined && origin.toLowerCase() !== `http://${host}`) {

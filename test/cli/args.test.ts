@@ -48,3 +48,26 @@ describe('headless command arguments', () => {
     expect(parseCli([])).toEqual({ cmd: 'help' });
   });
 });
+
+describe('security finding 9.7: the UI beyond loopback is an explicit opt-in', () => {
+  const run = ['run', '--config', 'c', '--data-dir', 'd', '--ui'];
+
+  it('a non-loopback --host without --allow-remote is a usage error naming the option', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'nas.lan']) {
+      expect(usage([...run, '--host', host])).toBe(`--host ${host} is not a loopback address: add --allow-remote to serve the UI to other machines (the session token is then the only gate)`);
+    }
+    expect(usage([...run, '--allow-remote'])).toBe('--allow-remote needs --host ADDRESS (e.g. --host 0.0.0.0)');
+    expect(usage(['run', '--config', 'c', '--data-dir', 'd', '--host-name', 'nas.lan'])).toBe('--host-name needs --ui');
+    expect(usage([...run, '--host', '0.0.0.0', '--allow-remote', '--host-name', 'http://nas.lan/'])).toMatch(/^--host-name must be a host name or address/);
+  });
+
+  it('loopback needs no opt-in; the opt-in carries the declared names', () => {
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(parseCli([...run, '--host', host])).toMatchObject({ host, allowRemote: false });
+    expect(parseCli([...run, '--host', '0.0.0.0', '--allow-remote', '--host-name', 'nas.lan', '--host-name', '192.168.1.20'])).toMatchObject({
+      cmd: 'run',
+      host: '0.0.0.0',
+      allowRemote: true,
+      hostNames: ['nas.lan', '192.168.1.20'],
+    });
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * `trawlarr run`: the engine on its schedules until SIGINT or SIGTERM, then it stops after the
- * current command. With --ui it also serves the built renderer on 127.0.0.1 (browser mode).
+ * current command. With --ui it also serves the built renderer on 127.0.0.1 (browser mode), or
+ * with --host and --allow-remote on another address, for other machines.
  *
  * At start every enabled instance is contacted once: a rejected key or a wrong app is a setup
  * problem and exits 3; an instance that is merely unreachable is reported and retried with
@@ -43,9 +44,11 @@ export async function runCommand(cmd: Extract<CliCommand, { cmd: 'run' }>, io: C
     const jobs = settings.instances.filter((i) => i.enabled).reduce((n, i) => n + i.jobs.filter((j) => j.enabled).length, 0);
     io.out(`Trawlarr is running: ${settings.instances.length} instances, ${jobs} enabled jobs; data in ${cmd.dataDir}. Stop with Ctrl-C.`);
     if (cmd.ui) {
-      server = await startUiServer({ service: host.service, staticDir, port: cmd.port, host: cmd.host, log: (line) => io.err(line) });
+      const ui = { port: cmd.port, host: cmd.host, allowRemote: cmd.allowRemote, allowedHostNames: cmd.hostNames };
+      server = await startUiServer({ service: host.service, staticDir, ...ui, log: (line) => io.err(line) });
       io.out(`Trawlarr UI: ${server.url}`);
-      if (server.host !== '127.0.0.1' && server.host !== '::1' && server.host !== 'localhost') io.err(`warning: the UI listens on ${server.host}, not only on this machine`);
+      for (const origin of server.remoteOrigins.filter((o) => o !== server!.origin)) io.out(`Trawlarr UI from other machines: ${origin}/#token=${server.token}`);
+      if (server.remoteOrigins.length > 0) io.err(`warning: the UI listens on ${server.host} for other machines too (--allow-remote); over plain HTTP, anyone who sees the URL's token controls Trawlarr`);
     }
     const signal = await signals.promise;
     io.out(`${signal}: stopping after the current command…`);

@@ -2,12 +2,14 @@
  * Reading and writing the settings file (JSON). `parseSettings` is the same path for any source
  * (the desktop app's electron-store hands it the stored document): migrate, validate against
  * `settingsSchema`, refuse settings the schema would silently drop (a misspelt field), and report
- * every problem with a readable location. Messages never contain an API key.
+ * every problem with a readable location. Messages never contain an API key. Before any of that,
+ * the JSON limits (src/shared/json-guard.ts): a bounded depth, no `__proto__`/`constructor`-like key.
  *
  * YAML is not accepted: one format shared with the desktop store, and saving would lose a YAML
  * file's comments.
  */
 import { promises as fsp } from 'node:fs';
+import { checkJsonValue, jsonPathText, scanJsonDepth, type JsonProblem } from '../../shared/json-guard';
 import { describeSettingsPath, settingsSchema, type Settings } from '../../shared/settings';
 import { writeFileAtomic } from '../store/atomic-file';
 import { ConfigError, type ConfigIssue } from './errors';
@@ -17,6 +19,8 @@ import { maskApiKey } from './redact';
 export interface ParseOptions {
   /** a migration table other than the real one (tests) */
   migrations?: MigrationTable;
+  /** problems the caller found (the import's missing keys), listed with the document's own when it has any */
+  alsoReport?: readonly ConfigIssue[];
 }
 
 export async function loadConfigFile(path: string, options: ParseOptions = {}): Promise<Settings> {
@@ -31,8 +35,29 @@ export async function loadConfigFile(path: string, options: ParseOptions = {}): 
   return parseSettings(parseJson(text.replace(/^\uFEFF/, ''), path), path, options);
 }
 
+/** Refuses text nested deeper than the limit before JSON.parse spends time (and stack) on it. */
+export function checkJsonText(text: string, source: string): void {
+  const deep = scanJsonDepth(text);
+  if (deep) throw invalidSettings(source, [{ path: jsonPathText(deep.path), message: `${deep.message} (near line ${deep.line}, column ${deep.column})` }]);
+}
+
+/** A file can hold a hundred thousand broken instances: nobody reads past the first problems. */
+const MAX_ISSUES = 50;
+
+/** The ConfigError listing the issues, one per line; keys of `doc` are masked should a message quote one. */
+export function invalidSettings(source: string, issues: readonly ConfigIssue[], doc: unknown = {}): ConfigError {
+  const shown = issues.slice(0, MAX_ISSUES);
+  if (issues.length > MAX_ISSUES) shown.push({ path: '', message: `… and ${issues.length - MAX_ISSUES} more problems` });
+  const hide = keyHider(doc);
+  const lines = shown.map((i) => `  - ${i.path || '(settings)'}: ${i.message}`);
+  return new ConfigError(hide(`${source}: invalid settings:\n${lines.join('\n')}`), source, shown.map((i) => ({ path: i.path, message: hide(i.message) })));
+}
+
 /** Migrates and validates a settings document; `source` names where it came from in errors. */
 export function parseSettings(raw: unknown, source: string, options: ParseOptions = {}): Settings {
+  // before migrations, zod or the unknown-field walk touch it (a non-object is migrate's to explain)
+  const problem = isObject(raw) ? checkJsonValue(raw) : undefined;
+  if (problem) throw invalidSettings(source, [{ path: describeJsonProblem(problem, raw), message: problem.message }], raw);
   let doc: Record<string, unknown>;
   try {
     doc = migrate(raw, options.migrations);
@@ -45,9 +70,14 @@ export function parseSettings(raw: unknown, source: string, options: ParseOption
     ? unknownFields(doc, result.data).map((path) => ({ path, message: 'unknown setting (check the spelling)' }))
     : result.error.issues.map((i) => ({ path: describeSettingsPath(i.path, doc), message: i.message }));
   if (issues.length === 0 && result.success) return result.data;
-  const lines = issues.map((i) => `  - ${i.path || '(settings)'}: ${i.message}`);
-  const message = hideKeys(`${source}: invalid settings:\n${lines.join('\n')}`, doc);
-  throw new ConfigError(message, source, issues.map((i) => ({ path: i.path, message: hideKeys(i.message, doc) })));
+  throw invalidSettings(source, [...issues, ...(options.alsoReport ?? [])], doc);
+}
+
+/** The problem's place named like every other settings issue (instances by id); a deep path is cut. */
+export function describeJsonProblem(problem: JsonProblem, raw: unknown): string {
+  const shown = 12;
+  const text = describeSettingsPath(problem.path.slice(0, shown), raw);
+  return problem.path.length > shown ? `${text}…` : text;
 }
 
 /** Writes valid settings atomically; a new file is readable by its owner only (it may hold keys). */
@@ -57,6 +87,7 @@ export async function saveConfigFile(path: string, settings: Settings): Promise<
 }
 
 function parseJson(text: string, path: string): unknown {
+  checkJsonText(text, path);
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -87,20 +118,25 @@ function unknownFields(raw: unknown, parsed: unknown, at: PropertyKey[] = [], ro
     return raw.flatMap((item, i) => unknownFields(item, parsed[i], [...at, i], root));
   }
   if (!isObject(raw) || !isObject(parsed)) return [];
+  // own properties only: `key in parsed` would take "constructor" or "toString" for a known setting
   return Object.keys(raw).flatMap((key) =>
-    key in parsed ? unknownFields(raw[key], parsed[key], [...at, key], root) : [describeSettingsPath([...at, key], root)],
+    Object.hasOwn(parsed, key) ? unknownFields(raw[key], parsed[key], [...at, key], root) : [describeSettingsPath([...at, key], root)],
   );
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Belt and braces: no schema message should quote a key, but if one ever does, it is masked. */
-function hideKeys(text: string, doc: Record<string, unknown>): string {
-  const instances = Array.isArray(doc.instances) ? doc.instances : [];
-  let out = text;
+function keyHider(doc: unknown): (text: string) => string {
+  const instances = isObject(doc) && Array.isArray(doc.instances) ? doc.instances : [];
+  const keys = new Set<string>();
   for (const inst of instances) {
     const key = isObject(inst) && typeof inst.apiKey === 'string' ? inst.apiKey.trim() : '';
-    if (key.length >= 6 && !key.startsWith('env:')) out = out.split(key).join(maskApiKey(key));
+    if (key.length >= 6 && !key.startsWith('env:')) keys.add(key);
   }
-  return out;
+  return (text) => {
+    let out = text;
+    for (const key of keys) if (out.includes(key)) out = out.split(key).join(maskApiKey(key));
+    return out;
+  };
 }

@@ -5,7 +5,8 @@
  * version-(n + 1) one (it need not set `version`; migrate does). Steps get a private deep copy, so
  * they may mutate it. Validation happens after migration, against the current schema only.
  */
-import { SETTINGS_VERSION } from '../../shared/settings';
+import { checkJsonValue } from '../../shared/json-guard';
+import { describeSettingsPath, SETTINGS_VERSION } from '../../shared/settings';
 
 export type SettingsDocument = Record<string, unknown>;
 export type MigrationStep = (doc: SettingsDocument) => SettingsDocument;
@@ -23,6 +24,9 @@ export function migrate(raw: unknown, steps: MigrationTable = MIGRATIONS, target
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new MigrationError('settings must be a JSON object such as { "version": 1, "instances": [] }');
   }
+  // steps look fields up by name and structuredClone recurses: neither may meet `__proto__` or a bottomless document
+  const problem = checkJsonValue(raw);
+  if (problem) throw new MigrationError(`${describeSettingsPath(problem.path.slice(0, 12), raw) || '(settings)'}: ${problem.message}`);
   const version = (raw as SettingsDocument).version;
   if (version === undefined) throw new MigrationError(`"version" is missing: add "version": ${target} at the top of the settings`);
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

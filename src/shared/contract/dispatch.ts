@@ -3,6 +3,7 @@
  * service, validate the response (dropping anything the contract does not name) and wrap the result
  * in an envelope. Pure: the IPC and HTTP transports both call it.
  */
+import { checkJsonValue, jsonPathText } from '../json-guard';
 import { channels, events, isChannelName, isEventName, type ChannelName } from './channels';
 import { describeIssues, issuesFromZod, ServiceError, type Envelope } from './errors';
 import { redactSecrets } from './mask';
@@ -16,6 +17,12 @@ export interface DispatchOptions {
 export async function dispatch(service: AppService, name: string, payload: unknown, options: DispatchOptions = {}): Promise<Envelope<unknown>> {
   if (!isChannelName(name)) return { ok: false, error: { code: 'not-found', message: `unknown channel "${name}"` } };
   const contract = channels[name];
+  // no request field is called `__proto__` or `constructor`, none nests 32 deep: refused before zod walks it
+  const shape = checkJsonValue(payload);
+  if (shape) {
+    const issues = [{ path: shape.path, field: shape.path.length ? jsonPathText(shape.path) : '(request)', message: shape.message }];
+    return { ok: false, error: { code: 'invalid-request', message: `${name}: ${describeIssues(issues)}`, issues } };
+  }
   const parsed = contract.request.safeParse(payload);
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error, payload);

@@ -196,9 +196,11 @@ export const exportSettingsResultSchema = z.discriminatedUnion('kind', [
 ]);
 export type ExportSettingsResult = z.infer<typeof exportSettingsResultSchema>;
 
-export const IMPORT_MAX_CHARS = 5_000_000;
+/** A settings file of a hundred instances is about 100 kB; the browser mode's body limit follows from this. */
+export const IMPORT_MAX_CHARS = 1_000_000;
+export const IMPORT_MAX_LABEL = '1 MB';
 export const importSettingsRequestSchema = z.strictObject({
-  json: z.string().min(2, 'the file is empty').max(IMPORT_MAX_CHARS, 'the file is larger than 5 MB'),
+  json: z.string().min(2, 'the file is empty').max(IMPORT_MAX_CHARS, `the file is larger than ${IMPORT_MAX_LABEL}`),
 });
 export const importSettingsResultSchema = z.object({ settings: maskedSettingsSchema, warnings: z.array(z.string()) });
 export type ImportSettingsResult = z.infer<typeof importSettingsResultSchema>;

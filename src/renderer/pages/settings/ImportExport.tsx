@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { IMPORT_MAX_CHARS, type AppInfo } from '../../../shared/contract/settings-schemas';
+import { IMPORT_MAX_CHARS, IMPORT_MAX_LABEL, type AppInfo } from '../../../shared/contract/settings-schemas';
 import { api } from '../../api';
 import { confirm } from '../../app/confirm';
 import { Checkbox } from '../../components/Field';
@@ -31,7 +31,7 @@ export function ImportExport({ appInfo }: { appInfo: AppInfo }) {
   const importFile = async (file: File) => {
     setMessage(null);
     if (file.size > IMPORT_MAX_CHARS) {
-      setMessage({ kind: 'error', text: `${file.name} is larger than 5 MB: not a Trawlarr settings file.` });
+      setMessage({ kind: 'error', text: `${file.name} is larger than ${IMPORT_MAX_LABEL}: not a Trawlarr settings file.` });
       return;
     }
     const ok = await confirm({
