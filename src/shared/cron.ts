@@ -39,7 +39,7 @@ export function parseCron(expression: string, timeZone?: string): Cron {
     // paused: only computes times, never fires (the scheduler's timers go through its Clock)
     return new Cron(fields.join(' '), { ...(timeZone ? { timezone: timeZone } : { utcOffset: 0 }), paused: true, mode: '5-part' });
   } catch (error) {
-    throw new Error(`not a valid cron expression: ${(error as Error).message.replace(/^CronPattern: /, '')}`);
+    throw new Error(`not a valid cron expression: ${(error as Error).message.replace(/^CronPattern: /, '')}`, { cause: error });
   }
 }
 
