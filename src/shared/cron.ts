@@ -12,7 +12,7 @@ import { Cron } from 'croner';
 export const MIN_SCHEDULE_GAP_MINUTES = 15;
 export const MIN_SCHEDULE_GAP_MS = MIN_SCHEDULE_GAP_MINUTES * 60_000;
 
-export const CRON_FIELDS = 'minute hour day-of-month month weekday';
+const CRON_FIELDS = 'minute hour day-of-month month weekday';
 const EXAMPLE = '"0 3 * * *"';
 const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;
@@ -30,7 +30,7 @@ const TO = Date.UTC(2029, 0, 1);
  * whose message says what is wrong, in words for the settings' users.
  */
 export function parseCron(expression: string, timeZone?: string): Cron {
-  const fields = expression.trim().split(/\s+/).filter(Boolean);
+  const fields = fieldsOf(expression);
   if (fields.length !== 5) {
     // a nickname such as "@daily" is one field too: the settings promise five fields, nothing else
     throw new Error(`a cron expression has exactly five fields (${CRON_FIELDS}), e.g. ${EXAMPLE}; this one has ${fields.length}`);
@@ -41,6 +41,10 @@ export function parseCron(expression: string, timeZone?: string): Cron {
   } catch (error) {
     throw new Error(`not a valid cron expression: ${(error as Error).message.replace(/^CronPattern: /, '')}`, { cause: error });
   }
+}
+
+function fieldsOf(expression: string): string[] {
+  return expression.trim().split(/\s+/).filter(Boolean);
 }
 
 /** The first slot strictly after `t`, or Infinity when there is none. */
@@ -63,7 +67,7 @@ export function cronProblem(expression: string): string | undefined {
   let times: Cron;
   try {
     full = parseCron(expression);
-    const [minute, hour] = expression.trim().split(/\s+/);
+    const [minute, hour] = fieldsOf(expression);
     // the minute and hour fields give the same times on every day the other fields match
     times = parseCron(`${minute} ${hour} * * *`);
   } catch (error) {
@@ -81,7 +85,7 @@ export function cronProblem(expression: string): string | undefined {
   if (overnight >= MIN_SCHEDULE_GAP_MS) return undefined;
 
   // the last run of a day and the first of the next are close: a problem only if two consecutive days match
-  const [, , dayOfMonth, month, weekday] = expression.trim().split(/\s+/);
+  const [, , dayOfMonth, month, weekday] = fieldsOf(expression);
   const days = parseCron(`0 0 ${dayOfMonth} ${month} ${weekday}`);
   for (let d = slotAfter(days, FROM - 1), next = slotAfter(days, d); next < TO; d = next, next = slotAfter(days, next)) {
     if (next - d === DAY) return tooClose(overnight, `${hhmm(day[day.length - 1])} and ${hhmm(day[0])} the next day`);
