@@ -45,18 +45,22 @@ describe('security finding 9.2: a bad cron schedule is refused at config load', 
   ])('"%s" exits 2 and names the instance, the job and the field', async (cron, why) => {
     const name = `bad-${cron.replace(/[^a-z0-9]/gi, '_')}.json`;
     const config = await writeConfig(tmp.dir, [upgradeWith(cron)], name);
-    const r = await runBounded(['run', '--config', config, '--data-dir', join(tmp.dir, 'refused')], 20_000);
+    // bounded: the unfixed daemon accepted these and ran on (or spun); 60 s leaves room for a loaded machine
+    const r = await runBounded(['run', '--config', config, '--data-dir', join(tmp.dir, 'refused')], 60_000);
     expect(r.timedOut, 'it started instead of refusing the config').toBe(false);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('instances["radarr"].jobs["upgrade"].schedule.cron:');
     expect(r.stderr).toMatch(why);
     expect(r.stdout).not.toContain('Trawlarr is running');
-  });
+  }, 90_000);
 });
 
 describe('security finding 9.2: no schedule keeps `run` from stopping on SIGTERM', () => {
   // the densest cron schedule allowed, and the expression that used to spin the daemon
-  it.each(['*/15 * * * *', '* * * * * *'])('with "%s" it either refuses to start or stops promptly on SIGTERM', async (cron) => {
+  it.each([
+    ['*/15 * * * *', 'runs and stops promptly on SIGTERM'],
+    ['* * * * * *', 'refuses to start (exit 2)'],
+  ])('with "%s" it %s', async (cron, expected) => {
     const name = `sigterm-${cron.replace(/[^a-z0-9]/gi, '_')}`;
     const config = await writeConfig(tmp.dir, [upgradeWith(cron)], `${name}.json`);
     const child = spawnCli(['run', '--config', config, '--data-dir', join(tmp.dir, name)]);
@@ -64,20 +68,25 @@ describe('security finding 9.2: no schedule keeps `run` from stopping on SIGTERM
     let exited = false;
     void result.then(() => (exited = true));
     try {
-      await waitFor('the daemon to start or exit', () => exited || result.output().includes('Trawlarr is running'), 20_000);
+      await waitFor('the daemon to start or exit', () => exited || result.output().includes('Trawlarr is running'), 60_000);
       // let it live through its first scheduling decisions: a per-second schedule was due within 1 s,
       // and sizing that run is what used to spin
       if (!exited) await new Promise((r) => setTimeout(r, 3000));
       if (!exited) {
         child.kill('SIGTERM');
-        // a generous correctness bound: a stopping daemon exits in well under a second
-        await waitFor('the daemon to stop after SIGTERM', () => exited, 10_000);
+        // a generous correctness bound (a stopping daemon exits within a second or two; the unfixed
+        // one never did): room for a loaded machine, not a performance figure
+        await waitFor('the daemon to stop after SIGTERM', () => exited, 30_000);
       }
       const done = await result;
-      if (done.code === 0) expect(done.stdout.trim().endsWith('Trawlarr stopped.')).toBe(true);
-      else expect(done.code).toBe(2);
+      if (expected === 'refuses to start (exit 2)') expect(done.code).toBe(2);
+      else {
+        expect(done.code).toBe(0);
+        expect(done.stdout).toContain('SIGTERM: stopping after the current command…');
+        expect(done.stdout.trim().endsWith('Trawlarr stopped.')).toBe(true);
+      }
     } finally {
       if (!exited) child.kill('SIGKILL');
     }
-  }, 45_000);
+  }, 120_000);
 });
