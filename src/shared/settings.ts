@@ -5,6 +5,7 @@
  * Bump SETTINGS_VERSION only together with a migration in src/engine/config/migrations.ts.
  */
 import { z } from 'zod';
+import { cronProblem, MIN_SCHEDULE_GAP_MS } from './cron';
 
 export const SETTINGS_VERSION = 1;
 
@@ -43,9 +44,15 @@ export const scheduleSchema = z.union([
       .string()
       .regex(DURATION, 'use a number followed by m, h or d, e.g. "24h"')
       // the regex check above does not stop zod from running this refine: test again before converting
-      .refine((s) => !DURATION.test(s) || durationToMs(s) >= 15 * 60_000, 'runs must be at least 15 minutes apart'),
+      .refine((s) => !DURATION.test(s) || durationToMs(s) >= MIN_SCHEDULE_GAP_MS, 'runs must be at least 15 minutes apart'),
   }),
-  z.object({ cron: z.string().min(9, 'a cron expression has five fields, e.g. "0 3 * * *"') }),
+  // exactly five fields read by the scheduler's own parser, runs at least 15 minutes apart (cron.ts)
+  z.object({
+    cron: z.string().superRefine((expression, ctx) => {
+      const problem = cronProblem(expression);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  }),
 ]);
 export type Schedule = z.infer<typeof scheduleSchema>;
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ContractError } from '../../src/shared/contract/errors';
 import { jobSchema } from '../../src/shared/settings';
+import { serverFieldErrors } from '../../src/renderer/lib/errors';
 import { fromJob, jobTypesFor, newJob, toJob, validateJob, formField } from '../../src/renderer/pages/jobs/jobForm';
 
 const base = () => newJob('missing', []);
@@ -68,5 +70,25 @@ describe('job form model', () => {
 
   it('refuses an "added before" that is not after "added after"', () => {
     expect(validateJob({ ...base(), addedAfter: '2024-05-01', addedBefore: '2024-01-01' }, { isNew: false, others: [] }).addedBefore).toBe('must be after "added after"');
+  });
+});
+
+describe('security finding 9.2: the job form shows a bad cron schedule on its cron field', () => {
+  const cronErrors = (cron: string) => validateJob({ ...base(), scheduleMode: 'cron', cron }, { isNew: false, others: [] });
+  const fiveFields = (n: number) => `a cron expression has exactly five fields (minute hour day-of-month month weekday), e.g. "0 3 * * *"; this one has ${n}`;
+
+  it('checks what the engine checks: five fields, readable, runs at least 15 minutes apart', () => {
+    expect(cronErrors('*/5 * * * *')).toEqual({ cron: 'runs must be at least 15 minutes apart; this expression runs 5 minutes apart (00:00 and 00:05)' });
+    expect(cronErrors('0,5 * * * *')).toEqual({ cron: 'runs must be at least 15 minutes apart; this expression runs 5 minutes apart (00:00 and 00:05)' });
+    expect(cronErrors('* * * * * *')).toEqual({ cron: fiveFields(6) });
+    expect(cronErrors('aaaaaaaaa')).toEqual({ cron: fiveFields(1) });
+    expect(cronErrors('0 3 * * 8')).toEqual({ cron: 'not a valid cron expression: Invalid value for dayOfWeek: 8' });
+    expect(cronErrors('*/15 * * * *')).toEqual({});
+  });
+
+  it('puts the save path’s refusal of a schedule on the cron field', () => {
+    const refusal = new ContractError('saveJob', { code: 'invalid-request', message: 'job.schedule.cron: …', issues: [{ path: ['job', 'schedule', 'cron'], field: 'job.schedule.cron', message: fiveFields(6) }] });
+    const fields = Object.entries(serverFieldErrors(refusal, ['job'])).map(([k, v]) => [formField(k), v]);
+    expect(fields).toEqual([['cron', fiveFields(6)]]);
   });
 });

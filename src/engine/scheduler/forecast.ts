@@ -32,6 +32,8 @@ export interface ForecastInput {
   now: number;
   /** settings.horizonDays */
   horizonDays: number;
+  /** the schedule's runs per day when the caller already measured them (the scheduler caches them a day) */
+  runsPerDay?: number;
 }
 
 export type PaceLimit = 'daily budget' | 'hourly budget' | 'items per run';
@@ -53,7 +55,7 @@ export function forecastCycle(input: ForecastInput): Forecast {
   const { remainingItems, avgCostPerItem, now, hours } = input;
   if (!(avgCostPerItem > 0)) throw new Error(`forecast: average cost per item must be positive, got ${avgCostPerItem}`);
   if (!(remainingItems >= 0)) throw new Error(`forecast: remaining items must be ≥ 0, got ${remainingItems}`);
-  const runs = runsPerDay(input.schedule, hours, now);
+  const runs = input.runsPerDay ?? runsPerDay(input.schedule, hours, now);
   const activeHoursPerDay = hours.minutesPerDay() / 60;
   const perRun = itemsPerRun({ setting: input.itemsPerRun, dailyShare: input.dailyShare, avgCostPerItem, runsPerDay: runs });
   const limits: [PaceLimit, number][] = [

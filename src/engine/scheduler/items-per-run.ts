@@ -42,12 +42,13 @@ export function allocateShares(total: number, demands: readonly (number | undefi
  * run), and the next slot counted from the run's start.
  */
 export function simulateRunStarts(schedule: Schedule, hours: ActiveHours, from: number, to: number): number[] {
-  const next = compileSchedule(schedule, hours.timeZone);
+  const { slotAfter, runAfter } = compileSchedule(schedule, hours.timeZone);
   const starts: number[] = [];
-  let t = hours.nextActiveStart('every' in schedule ? from : next(from));
+  let t = hours.nextActiveStart('every' in schedule ? from : slotAfter(from));
+  // runAfter keeps starts at least 15 minutes apart: a week is at most 673 steps, whatever the schedule
   while (t < to) {
     starts.push(t);
-    t = hours.nextActiveStart(next(t));
+    t = hours.nextActiveStart(runAfter(t));
   }
   return starts;
 }

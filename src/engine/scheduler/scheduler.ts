@@ -212,8 +212,7 @@ export class Scheduler {
     const { settings } = this.instance(instanceId);
     const job = settings.jobs.find((j) => j.id === jobId);
     if (!job) throw new Error(`no job "${jobId}" on instance "${instanceId}"`);
-    const runs = this.runsPerDay(instanceId, job);
-    return itemsPerRun({ setting: job.itemsPerRun, dailyShare: this.share(instanceId, jobId, true).perDay, avgCostPerItem, runsPerDay: runs });
+    return itemsPerRun({ setting: job.itemsPerRun, dailyShare: this.share(instanceId, jobId, true).perDay, avgCostPerItem, runsPerDay: this.runsPerDay(instanceId, job) });
   }
 
   private runsPerDay(instanceId: string, job: JobSettings): number {
@@ -245,6 +244,7 @@ export class Scheduler {
       hours,
       now: this.options.clock.now(),
       horizonDays: this.options.settings.horizonDays,
+      runsPerDay: this.runsPerDay(instanceId, job),
     });
   }
 }

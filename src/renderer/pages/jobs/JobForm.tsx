@@ -143,7 +143,7 @@ export function JobForm({ instance, job, initial, metadata, onClose }: Props) {
           <TextField label="Run every" value={v.every} error={errors.every} placeholder="24h" hint='A number and m, h or d: "90m", "12h", "7d".' onChange={(x) => set('every', x)} />
         ) : null}
         {v.scheduleMode === 'cron' ? (
-          <TextField label="Cron expression" value={v.cron} error={errors.cron} placeholder="0 3 * * *" hint="minute hour day month weekday, local time" onChange={(x) => set('cron', x)} />
+          <TextField label="Cron expression" value={v.cron} error={errors.cron} placeholder="0 3 * * *" hint="Five fields: minute hour day month weekday, in local time; runs at least 15 minutes apart." onChange={(x) => set('cron', x)} />
         ) : null}
         <SelectField
           label="Items per run"

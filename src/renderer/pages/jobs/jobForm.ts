@@ -1,7 +1,8 @@
 /**
  * The job form's model. The fields hold what the user types (a schedule as "every"/"cron" text,
  * items per run as "auto" or a number); `toJob` builds the settings' job and the settings schema
- * validates it, so the form accepts exactly what the engine accepts.
+ * validates it, so the form accepts exactly what the engine accepts (a cron expression included:
+ * five fields, runs at least 15 minutes apart, read by the scheduler's own parser).
  */
 import { DURATION, jobSchema, jobTag, JOB_TYPES, SONARR_ONLY_JOBS, type JobSettings, type JobSettingsInput, type JobType } from '../../../shared/settings';
 import { fieldErrors, type FieldErrors } from '../../forms/issues';
@@ -135,9 +136,6 @@ export function validateJob(v: JobFormValues, ctx: JobContext): FieldErrors {
   if (badEvery) errors.every = v.every.trim() ? 'use a number followed by m, h or d, e.g. "24h"' : 'enter how often, e.g. "24h"';
   const parsed = jobSchema.safeParse(toJob(badEvery ? { ...v, scheduleMode: 'default' } : v));
   if (!parsed.success) for (const [k, msg] of Object.entries(fieldErrors(parsed.error))) errors[formField(k)] ??= msg;
-  if (v.scheduleMode === 'cron' && !errors.cron && v.cron.trim().split(/\s+/).length !== 5) {
-    errors.cron = 'a cron expression has five fields (minute hour day month weekday), e.g. "0 3 * * *"';
-  }
   if (ctx.isNew && ctx.others.some((o) => o.id === v.id) && !errors.id) errors.id = `this instance already has a job with id "${v.id}"`;
   const tag = jobTag({ id: v.id, tag: v.tag.trim() || undefined });
   if (!errors.tag && ctx.others.some((o) => jobTag(o) === tag)) errors.tag = `tag "${tag}" is used by another job of this instance`;
