@@ -24,7 +24,11 @@ export async function runCommand(cmd: Extract<CliCommand, { cmd: 'run' }>, io: C
     throw new CliFailure(`the browser UI is not built (no ${join(staticDir, 'index.html')}): run "npm run build" first, or start without --ui`, EXIT.failure);
   }
   const signals = untilSignal();
-  const { host, settings } = await openEngine(io, cmd.config, cmd.dataDir);
+  // a lost data-directory lock ends the run like a signal, but with exit 1 (the engine stopped itself)
+  let lockLost: Error | undefined;
+  let onLockLost!: (error: Error) => void;
+  const lost = new Promise<void>((r) => (onLockLost = (error) => ((lockLost = error), r())));
+  const { host, settings } = await openEngine(io, cmd.config, cmd.dataDir, undefined, onLockLost);
   let server: UiServer | undefined;
   try {
     for (const inst of settings.instances.filter((i) => i.enabled)) {
@@ -47,7 +51,8 @@ export async function runCommand(cmd: Extract<CliCommand, { cmd: 'run' }>, io: C
       io.out(`Trawlarr UI: ${server.url}`);
       if (server.host !== '127.0.0.1' && server.host !== '::1' && server.host !== 'localhost') io.err(`warning: the UI listens on ${server.host}, not only on this machine`);
     }
-    const signal = await signals.promise;
+    const signal = await Promise.race([signals.promise, lost]);
+    if (lockLost) throw new CliFailure(lockLost.message, EXIT.failure);
     io.out(`${signal}: stopping after the current command…`);
   } finally {
     await server?.close();
