@@ -24,7 +24,9 @@ export async function statusCommand(cmd: Extract<CliCommand, { cmd: 'status' }>,
   await existingDir(cmd.dataDir);
   // reading does not create anything: a missing state folder means no status yet
   const hasState = await fsp.stat(join(cmd.dataDir, 'state')).catch(() => undefined);
-  const doc = hasState ? await (await StateStore.open(cmd.dataDir)).read(engineStatusDoc, SINGLETON) : engineStatusDoc.initial();
+  // read-only: a damaged status file is named on stderr and read as no status; the engine replaces it
+  const store = hasState ? await StateStore.open(cmd.dataDir, { readOnly: true, warn: (m) => io.err(`warning: ${m}`) }) : undefined;
+  const doc = store ? await store.read(engineStatusDoc, SINGLETON) : engineStatusDoc.initial();
   // the snapshot is live while the lock's holder keeps refreshing it (a killed holder leaves `running` set)
   const running = doc.running && (await dataDirLockHeld(cmd.dataDir));
   if (cmd.json) {
@@ -53,7 +55,8 @@ async function newest(store: HistoryStore, limit: number): Promise<HistoryPage> 
 
 export async function historyCommand(cmd: Extract<CliCommand, { cmd: 'history' }>, io: CliIo): Promise<number> {
   await existingDir(cmd.dataDir);
-  const store = await HistoryStore.open({ dir: historyDir(cmd.dataDir), readOnly: true, warn: () => undefined });
+  // damage is named on stderr, once per file; stdout stays the listing (or the --json document)
+  const store = await HistoryStore.open({ dir: historyDir(cmd.dataDir), readOnly: true, warn: (m) => io.err(`warning: ${m}`) });
   try {
     const page = await newest(store, cmd.limit);
     io.out(cmd.json ? JSON.stringify(page, null, 2) : historyText(page));

@@ -22,6 +22,7 @@ import type { Scheduler } from '../scheduler/scheduler';
 import { HistoryStore, historyDir, lockDataDir, StateStore, type DataDirLock } from '../store';
 import { Activity, instrument } from './activity';
 import { buildScheduler } from './build-scheduler';
+import { ledgerFromHistory } from './budget-recovery';
 import { InstanceClients, outageOf } from './clients';
 import type { HostContext } from './context';
 import { CycleCache } from './cycles';
@@ -106,7 +107,8 @@ class Host implements EngineHost, HostContext {
   }
 
   async init(): Promise<void> {
-    const state = await loadSchedulerState(this.store, this.current.instances.map((i) => i.id));
+    const recovery = { rebuild: () => ledgerFromHistory(this.history, this.current, this.clock.now()), log: this.log };
+    const state = await loadSchedulerState(this.store, this.current.instances.map((i) => i.id), recovery);
     this.sched = buildScheduler(this, this.current, state, this.options);
     await this.cycles.load(this.current);
   }
