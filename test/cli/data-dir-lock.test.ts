@@ -54,7 +54,7 @@ describe('reliability finding 9.4: `trawlarr run` in a container restarts after 
     expect(done.code, done.stderr).toBe(0);
   });
 
-  it('refuses a second engine while the first lives, and status and history still read the directory', { timeout: 60_000 }, async () => {
+  it('refuses a second engine while the first lives, and status and history still read the directory', { timeout: 120_000 }, async () => {
     const config = await writeConfig(tmp.dir, [radarrInstance(radarr, { jobs: [{ id: 'missing', type: 'missing', itemsPerRun: 1, schedule: { every: '24h' } }] })], 'live.json');
     const dataDir = join(tmp.dir, 'live-data');
     const run = spawnCli(['run', '--config', config, '--data-dir', dataDir]);
