@@ -9,7 +9,14 @@ import type { CliIo } from './io';
 
 export const VERSION: string = packageJson.version;
 
-export async function openEngine(io: CliIo, configFile: string, dataDir: string, instanceIds?: readonly string[]): Promise<{ host: EngineHost; settings: Settings }> {
+/** `onLockLost`: the data directory's lock was lost while running; the engine has stopped itself. */
+export async function openEngine(
+  io: CliIo,
+  configFile: string,
+  dataDir: string,
+  instanceIds?: readonly string[],
+  onLockLost?: (error: Error) => void,
+): Promise<{ host: EngineHost; settings: Settings }> {
   const settings = await loadConfigFile(configFile);
   // an `env:` key that does not resolve is a config problem (exit 2), found before anything runs
   for (const inst of settings.instances) {
@@ -24,6 +31,7 @@ export async function openEngine(io: CliIo, configFile: string, dataDir: string,
     mode: 'browser',
     version: VERSION,
     poll: pollFromEnv(io.env),
+    onLockLost,
   });
   setCrashSecrets(() => host.service.secrets());
   return { host, settings };

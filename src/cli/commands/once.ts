@@ -8,8 +8,9 @@ import { untilSignal } from '../io';
 import { onceJson, onceText } from '../once-output';
 
 export async function onceCommand(cmd: Extract<CliCommand, { cmd: 'once' }>, io: CliIo): Promise<number> {
-  const { host, settings } = await openEngine(io, cmd.config, cmd.dataDir, cmd.jobs.length ? cmd.jobs.map((j) => j.instanceId) : undefined);
   const stop = new AbortController();
+  // a lost data-directory lock: the engine stops itself; the run ends after the current command
+  const { host, settings } = await openEngine(io, cmd.config, cmd.dataDir, cmd.jobs.length ? cmd.jobs.map((j) => j.instanceId) : undefined, () => stop.abort());
   const signals = untilSignal();
   void signals.promise.then(() => {
     io.err('stopping after the current command…');

@@ -6,7 +6,7 @@ import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { engineStatusDoc } from '../../engine/host';
 import { HistoryStore, historyDir, SINGLETON, StateStore } from '../../engine/store';
-import { LOCK_FILE } from '../../engine/store/data-dir-lock';
+import { dataDirLockHeld } from '../../engine/store/data-dir-lock';
 import { EXIT, type CliCommand } from '../args';
 import { CliFailure } from '../exit';
 import type { HistoryEntry, HistoryPage } from '../../shared/status';
@@ -20,24 +20,15 @@ async function existingDir(dataDir: string): Promise<void> {
   if (!stat?.isDirectory()) throw new CliFailure(`--data-dir ${dataDir}: no such directory (nothing has run with it yet?)`, EXIT.usage);
 }
 
-/** Whether the process holding the data directory's lock is alive (the status snapshot is live). */
-async function ownerAlive(dataDir: string): Promise<boolean> {
-  try {
-    const owner = JSON.parse(await fsp.readFile(join(dataDir, LOCK_FILE), 'utf8')) as { pid?: number };
-    if (!Number.isInteger(owner.pid)) return false;
-    process.kill(owner.pid!, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export async function statusCommand(cmd: Extract<CliCommand, { cmd: 'status' }>, io: CliIo): Promise<number> {
   await existingDir(cmd.dataDir);
   // reading does not create anything: a missing state folder means no status yet
   const hasState = await fsp.stat(join(cmd.dataDir, 'state')).catch(() => undefined);
-  const doc = hasState ? await (await StateStore.open(cmd.dataDir)).read(engineStatusDoc, SINGLETON) : engineStatusDoc.initial();
-  const running = doc.running && (await ownerAlive(cmd.dataDir));
+  // read-only: a damaged status file is named on stderr and read as no status; the engine replaces it
+  const store = hasState ? await StateStore.open(cmd.dataDir, { readOnly: true, warn: (m) => io.err(`warning: ${m}`) }) : undefined;
+  const doc = store ? await store.read(engineStatusDoc, SINGLETON) : engineStatusDoc.initial();
+  // the snapshot is live while the lock's holder keeps refreshing it (a killed holder leaves `running` set)
+  const running = doc.running && (await dataDirLockHeld(cmd.dataDir));
   if (cmd.json) {
     io.out(JSON.stringify({ running, status: doc.status }, null, 2));
   } else if (!doc.status) {
@@ -64,7 +55,8 @@ async function newest(store: HistoryStore, limit: number): Promise<HistoryPage> 
 
 export async function historyCommand(cmd: Extract<CliCommand, { cmd: 'history' }>, io: CliIo): Promise<number> {
   await existingDir(cmd.dataDir);
-  const store = await HistoryStore.open({ dir: historyDir(cmd.dataDir), readOnly: true, warn: () => undefined });
+  // damage is named on stderr, once per file; stdout stays the listing (or the --json document)
+  const store = await HistoryStore.open({ dir: historyDir(cmd.dataDir), readOnly: true, warn: (m) => io.err(`warning: ${m}`) });
   try {
     const page = await newest(store, cmd.limit);
     io.out(cmd.json ? JSON.stringify(page, null, 2) : historyText(page));

@@ -25,7 +25,11 @@ export async function runCommand(cmd: Extract<CliCommand, { cmd: 'run' }>, io: C
     throw new CliFailure(`the browser UI is not built (no ${join(staticDir, 'index.html')}): run "npm run build" first, or start without --ui`, EXIT.failure);
   }
   const signals = untilSignal();
-  const { host, settings } = await openEngine(io, cmd.config, cmd.dataDir);
+  // a lost data-directory lock ends the run like a signal, but with exit 1 (the engine stopped itself)
+  let lockLost: Error | undefined;
+  let onLockLost!: (error: Error) => void;
+  const lost = new Promise<void>((r) => (onLockLost = (error) => ((lockLost = error), r())));
+  const { host, settings } = await openEngine(io, cmd.config, cmd.dataDir, undefined, onLockLost);
   let server: UiServer | undefined;
   try {
     for (const inst of settings.instances.filter((i) => i.enabled)) {
@@ -50,7 +54,8 @@ export async function runCommand(cmd: Extract<CliCommand, { cmd: 'run' }>, io: C
       for (const origin of server.remoteOrigins.filter((o) => o !== server!.origin)) io.out(`Trawlarr UI from other machines: ${origin}/#token=${server.token}`);
       if (server.remoteOrigins.length > 0) io.err(`warning: the UI listens on ${server.host} for other machines too (--allow-remote); over plain HTTP, anyone who sees the URL's token controls Trawlarr`);
     }
-    const signal = await signals.promise;
+    const signal = await Promise.race([signals.promise, lost]);
+    if (lockLost) throw new CliFailure(lockLost.message, EXIT.failure);
     io.out(`${signal}: stopping after the current command…`);
   } finally {
     await server?.close();

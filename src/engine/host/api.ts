@@ -30,6 +30,12 @@ export interface EngineHostOptions extends BuildOptions {
   poll?: PollOptions;
   /** history durability (default: fsync every write batch) */
   fsync?: 'always' | 'never';
+  /**
+   * The data directory's lock was lost while running (its directory deleted, or taken over after the
+   * process stalled past the stale time): the engine has stopped itself (no more searches or writes)
+   * and this is called so the embedding app can exit or tell the user. Default: the log line only.
+   */
+  onLockLost?: (error: Error) => void;
 }
 
 export interface EngineHost {

@@ -22,6 +22,7 @@ import type { Scheduler } from '../scheduler/scheduler';
 import { HistoryStore, historyDir, lockDataDir, StateStore, type DataDirLock } from '../store';
 import { Activity, instrument } from './activity';
 import { buildScheduler } from './build-scheduler';
+import { ledgerFromHistory } from './budget-recovery';
 import { InstanceClients, outageOf } from './clients';
 import type { HostContext } from './context';
 import { CycleCache } from './cycles';
@@ -38,13 +39,18 @@ import { buildStatus } from './status';
 export type { EngineHost, EngineHostOptions } from './api';
 
 export async function createEngineHost(options: EngineHostOptions): Promise<EngineHost> {
-  const lock = await lockDataDir(options.dataDir);
+  let host: Host | undefined;
+  const lock = await lockDataDir(options.dataDir, {
+    log: options.log ?? ((line) => console.error(line)),
+    // a lost lock stops the engine cleanly (proper-lockfile's default would throw from a timer)
+    onLost: (error) => (host ? host.lockLost(error) : (options.log ?? console.error)(error.message)),
+  });
   let history: HistoryStore | undefined;
   try {
     const clock = options.clock ?? systemClock;
     const state = await StateStore.open(options.dataDir, { now: () => clock.now(), warn: options.log });
     history = await HistoryStore.open({ dir: historyDir(options.dataDir), retentionDays: options.settings.historyRetentionDays, now: () => clock.now(), fsync: options.fsync, warn: options.log });
-    const host = new Host(options, clock, lock, state, history);
+    host = new Host(options, clock, lock, state, history);
     await host.init();
     return host;
   } catch (error) {
@@ -71,6 +77,7 @@ class Host implements EngineHost, HostContext {
   private sched!: Scheduler;
   private started = false;
   private stopped = false;
+  private stopping: Promise<void> | undefined;
   private rebuilding: Promise<void> = Promise.resolve();
   private editing: Promise<unknown> = Promise.resolve();
   private readonly persister: CoalescedWriter;
@@ -100,7 +107,8 @@ class Host implements EngineHost, HostContext {
   }
 
   async init(): Promise<void> {
-    const state = await loadSchedulerState(this.store, this.current.instances.map((i) => i.id));
+    const recovery = { rebuild: () => ledgerFromHistory(this.history, this.current, this.clock.now()), log: this.log };
+    const state = await loadSchedulerState(this.store, this.current.instances.map((i) => i.id), recovery);
     this.sched = buildScheduler(this, this.current, state, this.options);
     await this.cycles.load(this.current);
   }
@@ -150,7 +158,12 @@ class Host implements EngineHost, HostContext {
     this.changed();
   }
 
-  async stop(): Promise<void> {
+  /** One stop at a time: a lost lock and a signal may both ask for it. */
+  stop(): Promise<void> {
+    return (this.stopping ??= this.stopOnce());
+  }
+
+  private async stopOnce(): Promise<void> {
     if (this.stopped) return;
     await this.rebuilding;
     await this.sched.stop();
@@ -164,6 +177,16 @@ class Host implements EngineHost, HostContext {
       await this.history.close();
       await this.lock.release();
     });
+  }
+
+  /** Another process may own the data directory now: stop writing to it, then say so. */
+  lockLost(error: Error): void {
+    this.log(`${error.message}: stopping`);
+    // a scheduled engine stops here; `runOnce` is ended by its caller (onLockLost aborts it), then stopped
+    const stopped = this.started ? this.stop() : Promise.resolve();
+    void stopped
+      .catch((e: unknown) => this.log(`engine stop failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => this.options.onLockLost?.(error));
   }
 
   resumeAfterSleep(): void {

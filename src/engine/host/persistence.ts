@@ -3,18 +3,38 @@
  * Writes are coalesced (one at a time; changes during a write make one more) and a document is
  * only rewritten when its content changed, so a busy scheduler does not turn into a busy disk.
  */
+import type { BudgetSnapshot } from '../scheduler/budget';
 import type { SchedulerState } from '../scheduler/scheduler';
-import { backoffDoc, budgetLedgerDoc, pauseDoc, scheduleDoc, SINGLETON, type DocumentType, type StateStore } from '../store/state';
+import { backoffDoc, budgetLedgerDoc, pauseDoc, scheduleDoc, SINGLETON, StateFileError, type DocumentType, type StateStore } from '../store/state';
 import { lastGrantsDoc } from './documents';
 
-export async function loadSchedulerState(store: StateStore, instanceIds: readonly string[]): Promise<SchedulerState> {
-  const [budget, pauses, lastGrants] = await Promise.all([store.read(budgetLedgerDoc, SINGLETON), store.read(pauseDoc, SINGLETON), store.read(lastGrantsDoc, SINGLETON)]);
+/** How a damaged budget ledger is rebuilt (from the history: ./budget-recovery.ts), and where that is said. */
+export interface BudgetRecovery {
+  rebuild(): Promise<{ snapshot: BudgetSnapshot; searches: number }>;
+  log(line: string): void;
+}
+
+export async function loadSchedulerState(store: StateStore, instanceIds: readonly string[], recovery?: BudgetRecovery): Promise<SchedulerState> {
+  const [budget, pauses, lastGrants] = await Promise.all([readBudget(store, recovery), store.read(pauseDoc, SINGLETON), store.read(lastGrantsDoc, SINGLETON)]);
   const state: SchedulerState = { budget, pauses, lastGrants, queues: {}, outages: {} };
   for (const id of instanceIds) {
     state.queues![id] = await store.read(scheduleDoc, id);
     state.outages![id] = await store.read(backoffDoc, id);
   }
   return state;
+}
+
+/** The budget ledger; a damaged one is set aside and rebuilt when a recovery is given, else it throws (naming the file). */
+async function readBudget(store: StateStore, recovery: BudgetRecovery | undefined): Promise<BudgetSnapshot> {
+  try {
+    return await store.read(budgetLedgerDoc, SINGLETON);
+  } catch (error) {
+    if (!recovery || !(error instanceof StateFileError) || !error.damaged) throw error;
+    const aside = await store.setAside(budgetLedgerDoc, SINGLETON);
+    const { snapshot, searches } = await recovery.rebuild();
+    recovery.log(`state file ${error.file}: ${error.reason}; moved it to ${aside} and rebuilt the budget spends of the last 24 h from the history (${searches} searches)`);
+    return snapshot;
+  }
 }
 
 /** Writes documents whose content changed since the last write; `flush` waits for the writes so far. */

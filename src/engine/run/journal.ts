@@ -47,6 +47,9 @@ export const jobJournalDoc = defineDocument({
   version: 1,
   schema: journalSchema,
   initial: (): Journal => ({ entries: [] }),
+  // lost (damaged): commands in flight at the crash cannot be finished; their items are untagged,
+  // so they are searched again later. Nothing else could recover them: refusing to start would not.
+  onCorrupt: 'quarantine',
 });
 
 /** Sonarr, least-recently-searched: when this job last searched something of each series (ms). */

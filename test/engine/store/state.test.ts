@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   backoffDoc,
+  backoffSchema,
   budgetLedgerDoc,
   defineDocument,
   jobCycleDoc,
@@ -60,7 +61,9 @@ describe('state store', () => {
   it('names the file when a document is damaged, invalid, of another type or from a newer version', async () => {
     const dir = await tempDir();
     const store = await StateStore.open(dir);
-    await store.write(backoffDoc, 'radarr', { state: 'ok', failures: 0 });
+    // a type that refuses damage (the real backoff document sets damage aside: see finding 9.5's tests)
+    const strictBackoff = defineDocument({ name: 'backoff', version: 1, schema: backoffSchema, initial: backoffDoc.initial });
+    await store.write(strictBackoff, 'radarr', { state: 'ok', failures: 0 });
     const file = join(dir, 'state', 'backoff', 'radarr.json');
     const cases: [string, string][] = [
       ['{"type":"backoff","version":1,"data":{"state":"o', 'is not valid JSON (damaged?)'],
@@ -70,7 +73,7 @@ describe('state store', () => {
     ];
     for (const [content, why] of cases) {
       await writeFile(file, content);
-      const err = await store.read(backoffDoc, 'radarr').catch((e: unknown) => e);
+      const err = await store.read(strictBackoff, 'radarr').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StateFileError);
       expect((err as Error).message).toContain(`state file ${file}: ${why}`);
     }

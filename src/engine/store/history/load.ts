@@ -1,14 +1,16 @@
 /**
  * Opening the history directory: every segment's rows go into the index, from its sidecar when
  * that is valid (a typed-array copy) plus a parse of whatever was appended after it (at most one
- * segment's worth after a crash). Torn last lines are cut off (writable mode only); damaged lines
- * are skipped with a warning.
+ * segment's worth after a crash). Damage (lines that do not parse, a torn or zeroed tail, a sidecar
+ * pointing at lines that are gone) is set aside by a writer and skipped by a reader, with one
+ * warning per file (./damage.ts).
  */
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryColumns } from './columns';
+import { damageWarning, quarantineRanges, sidecarMatches, VERIFY_WINDOW } from './damage';
 import { readSidecar, writeSidecar } from './sidecar';
-import { parseSegment, SEGMENT_FILE, segmentName, sidecarName } from './segment-file';
+import { parseSegment, SEGMENT_FILE, segmentName, sidecarName, type SegmentRow } from './segment-file';
 
 export interface Segment {
   ordinal: number;
@@ -38,14 +40,19 @@ export interface LoadResult {
   lastId: number;
 }
 
-export async function loadSegments(dir: string, cols: HistoryColumns, writable: boolean, warn: (msg: string) => void): Promise<LoadResult> {
+export async function loadSegments(dir: string, cols: HistoryColumns, writable: boolean, warn: (msg: string) => void, now: () => number = Date.now): Promise<LoadResult> {
   const names = (await fsp.readdir(dir)).filter((n) => SEGMENT_FILE.test(n)).sort();
   // sizes and sidecars are read in parallel (the slow part of an open is waiting on files), then applied in order
-  const found = await mapLimited(names, 16, async (name) => {
+  const found = await mapLimited(names, 16, async (name, i) => {
     const firstId = Number(SEGMENT_FILE.exec(name)![1]);
     const path = join(dir, name);
     const size = (await fsp.stat(path)).size;
-    return { firstId, size, sidecar: await readSidecar(join(dir, sidecarName(firstId)), size) };
+    let sidecar = await readSidecar(join(dir, sidecarName(firstId)), size);
+    // a sidecar can outlive the lines it indexes (a power cut zeroes a file's last blocks): the newest
+    // segments are checked over their last writes, older ones at their last line; a mismatch drops it
+    const window = i >= names.length - 2 ? VERIFY_WINDOW : 0;
+    if (sidecar && !(await sidecarMatches(path, sidecar.block, sidecar.coveredBytes, window))) sidecar = undefined;
+    return { firstId, size, sidecar };
   });
   const segments: Segment[] = [];
   let lastId = 0;
@@ -59,22 +66,31 @@ export async function loadSegments(dir: string, cols: HistoryColumns, writable: 
       if (sidecar.block.count) lastId = sidecar.block.id[sidecar.block.count - 1];
     }
     const tail = await parseSegment(seg.path, from, size);
-    let skipped = 0;
-    cols.reserve(tail.rows.length);
+    const damaged = [...tail.badLines];
+    const rows: SegmentRow[] = [];
     for (const row of tail.rows) {
+      // ids only grow; a repeated or older id is damage
       if (row.id <= lastId) {
-        skipped++; // ids only grow; a repeated or older id is damage
-        continue;
+        damaged.push({ start: row.offset, end: row.offset + row.length });
+      } else {
+        rows.push(row);
+        lastId = row.id;
       }
-      cols.push({ ...row, seg: ordinal });
-      lastId = row.id;
-    }
-    if (tail.badLines + skipped) warn(`history: skipped ${tail.badLines + skipped} damaged line(s) in ${seg.path}`);
-    if (tail.tornBytes) {
-      warn(`history: ${seg.path} ends with an incomplete entry (${tail.tornBytes} bytes, from an interrupted write)${writable ? '; removed it' : ''}`);
-      if (writable) await fsp.truncate(seg.path, tail.goodEnd);
     }
     seg.size = tail.goodEnd;
+    // a torn tail without NUL bytes may be a write in progress: only the writer may judge it
+    if (writable && (damaged.length || tail.tornBytes)) {
+      if (tail.tornBytes) damaged.push({ start: tail.goodEnd, end: size });
+      const done = await quarantineRanges(seg.path, from, damaged, rows, now());
+      seg.size = done.size;
+      // a sidecar that was not used indexes lines that moved or are gone
+      if (!from) await fsp.rm(seg.idxPath, { force: true });
+      warn(damageWarning(seg.path, damaged.length - (tail.tornBytes ? 1 : 0), tail.tornBytes, done));
+    } else if (damaged.length || tail.tornHasNul) {
+      warn(damageWarning(seg.path, damaged.length, tail.tornHasNul ? tail.tornBytes : 0, 'read-only'));
+    }
+    cols.reserve(rows.length);
+    for (const row of rows) cols.push({ ...row, seg: ordinal });
     seg.count = cols.length - startRow;
     for (let r = startRow; r < cols.length; r++) seg.maxAtMs = Math.max(seg.maxAtMs, cols.atMs[r]);
     seg.day = seg.count ? Math.floor(cols.atMs[startRow] / DAY_MS) : 0;
@@ -90,13 +106,13 @@ export async function loadSegments(dir: string, cols: HistoryColumns, writable: 
   return { segments, lastId };
 }
 
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i]);
+      out[i] = await fn(items[i], i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

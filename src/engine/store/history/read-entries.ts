@@ -6,6 +6,7 @@
 import { promises as fsp } from 'node:fs';
 import type { HistoryEntry } from '../../../shared/status';
 import type { HistoryColumns } from './columns';
+import { entryAt } from './segment-file';
 
 /** lines closer than this are read together rather than with a second read */
 const MAX_GAP = 64 << 10;
@@ -23,7 +24,11 @@ export function locate(cols: HistoryColumns, rows: readonly number[], pathOf: (o
   return rows.map((r) => ({ id: cols.id[r], path: pathOf(cols.seg[r]), offset: cols.offset[r], length: cols.len[r] }));
 }
 
-export async function readEntries(locs: readonly LineLocation[]): Promise<HistoryEntry[]> {
+/**
+ * The entries at `locs`, in order; a line that is no longer its entry (damaged after the store was
+ * opened, or missed by the open-time check) is left out and its location reported in `damaged`.
+ */
+export async function readEntries(locs: readonly LineLocation[]): Promise<{ entries: HistoryEntry[]; damaged: LineLocation[] }> {
   const byFile = new Map<string, LineLocation[]>();
   for (const loc of locs) {
     const list = byFile.get(loc.path);
@@ -46,11 +51,10 @@ export async function readEntries(locs: readonly LineLocation[]): Promise<Histor
           }
           const buf = Buffer.allocUnsafe(end - start);
           const { bytesRead } = await fh.read(buf, 0, buf.length, start);
+          const got = buf.subarray(0, bytesRead);
           for (const loc of lines.slice(i, j)) {
-            const from = loc.offset - start;
-            const to = from + loc.length - 1; // without the newline
-            if (to > bytesRead) throw new Error(`history: ${path} is shorter than its index (entry ${loc.id})`);
-            found.set(loc, JSON.parse(buf.toString('utf8', from, to)) as HistoryEntry);
+            const entry = entryAt(got, loc.offset - start, loc.length, loc.id);
+            if (entry) found.set(loc, entry);
           }
           i = j;
         }
@@ -59,5 +63,5 @@ export async function readEntries(locs: readonly LineLocation[]): Promise<Histor
       }
     }),
   );
-  return locs.map((loc) => found.get(loc)!);
+  return { entries: locs.flatMap((loc) => found.get(loc) ?? []), damaged: locs.filter((loc) => !found.has(loc)) };
 }

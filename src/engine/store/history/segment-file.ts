@@ -2,7 +2,8 @@
  * Segment files: append-only JSONL, one entry per line, named after the first id they hold
  * (`0000000001.jsonl`). Reading one tolerates a crash: a last line without its newline (a write
  * torn by a crash) is reported so the writer can cut it off, and a line that does not parse
- * (e.g. zeros left by a power cut) is skipped and counted, never fatal.
+ * (e.g. zeros left by a power cut) is reported with its byte range, never fatal: a writer sets
+ * it aside (./damage.ts).
  */
 import { promises as fsp } from 'node:fs';
 import type { HistoryEntry, NewHistoryEntry } from '../../../shared/status';
@@ -48,21 +49,29 @@ function isEntry(v: unknown): v is HistoryEntry {
   );
 }
 
+/** A byte range [start, end) of a segment file. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 export interface ParsedSegment {
   rows: SegmentRow[];
   /** end of the last complete line: where the next append belongs */
   goodEnd: number;
-  /** bytes after goodEnd without a newline (a torn write) */
+  /** bytes after goodEnd without a newline (a torn write, or zeros left by a power cut) */
   tornBytes: number;
-  /** complete lines that did not parse as an entry */
-  badLines: number;
+  /** whether those bytes hold a NUL, which the writer never writes (JSON escapes it): damage, not a write in progress */
+  tornHasNul: boolean;
+  /** complete lines (newline included) that did not parse as an entry */
+  badLines: ByteRange[];
 }
 
 const CHUNK = 4 << 20;
 
 /** Parses [from, size) of a segment file in bounded chunks. */
 export async function parseSegment(path: string, from: number, size: number): Promise<ParsedSegment> {
-  const out: ParsedSegment = { rows: [], goodEnd: from, tornBytes: 0, badLines: 0 };
+  const out: ParsedSegment = { rows: [], goodEnd: from, tornBytes: 0, tornHasNul: false, badLines: [] };
   if (size <= from) return out;
   const fh = await fsp.open(path, 'r');
   try {
@@ -86,6 +95,7 @@ export async function parseSegment(path: string, from: number, size: number): Pr
       carryStart += start;
     }
     out.tornBytes = carry.length;
+    out.tornHasNul = carry.includes(0);
   } finally {
     await fh.close();
   }
@@ -94,15 +104,26 @@ export async function parseSegment(path: string, from: number, size: number): Pr
 
 function parseLine(buf: Buffer, start: number, end: number, offset: number, out: ParsedSegment): void {
   if (end === start) return; // an empty line is harmless
+  const bad = () => void out.badLines.push({ start: offset, end: offset + end - start + 1 });
   let value: unknown;
   try {
     value = JSON.parse(buf.toString('utf8', start, end));
   } catch {
-    out.badLines++;
-    return;
+    return bad();
   }
   if (isEntry(value)) out.rows.push(rowOf(value, offset, end - start + 1));
-  else out.badLines++;
+  else bad();
+}
+
+/** The stored line at a row's place, if it is that entry (a power cut can leave zeros where lines were). */
+export function entryAt(buf: Buffer, from: number, length: number, id: number): HistoryEntry | undefined {
+  if (length < 2 || from + length > buf.length || buf[from + length - 1] !== 10) return undefined;
+  try {
+    const value: unknown = JSON.parse(buf.toString('utf8', from, from + length - 1));
+    return isEntry(value) && value.id === id ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why an entry cannot be appended, or undefined when it can. */

@@ -56,6 +56,8 @@ export class HistoryStore {
   private writer: FileHandle | undefined;
   private readers = 0;
   private doomed: string[] = [];
+  /** files a read found damaged (warned about once) */
+  private readonly damagedFiles = new Set<string>();
   private closed = false;
   private retentionDays: number;
   private readonly now: () => number;
@@ -73,7 +75,7 @@ export class HistoryStore {
     const store = new HistoryStore(options);
     if (!options.readOnly) await fsp.mkdir(options.dir, { recursive: true });
     else if (!(await fsp.stat(options.dir).catch(() => undefined))) return store; // nothing recorded yet
-    const loaded = await loadSegments(options.dir, store.cols, !options.readOnly, store.warn);
+    const loaded = await loadSegments(options.dir, store.cols, !options.readOnly, store.warn, store.now);
     store.segments = loaded.segments;
     store.lastIdValue = loaded.lastId;
     store.cols.trim();
@@ -182,7 +184,14 @@ export class HistoryStore {
     const locs = locate(this.cols, rows, (ordinal) => this.segments[ordinal - base].path);
     this.readers++;
     try {
-      return await readEntries(locs);
+      const { entries, damaged } = await readEntries(locs);
+      for (const path of new Set(damaged.map((d) => d.path))) {
+        if (this.damagedFiles.has(path)) continue; // one warning per file
+        this.damagedFiles.add(path);
+        const ids = damaged.filter((d) => d.path === path).map((d) => d.id);
+        this.warn(`history: ${path} is damaged: entries ${ids.join(', ')} no longer read back; left out`);
+      }
+      return entries;
     } finally {
       this.readers--;
       await this.deleteDoomed();

@@ -2,6 +2,13 @@
  * The engine's and scheduler's state documents. Keys: a job is `instanceId/jobId` (jobKey), an
  * instance its id, a budget its instance or budget-group id; singletons use the key "all".
  * Times are epoch milliseconds unless a field says ISO.
+ *
+ * What a damaged document (a power cut, a bad disk) costs, and so its `onCorrupt` (reliability
+ * finding 9.5): every one is set aside and started afresh with a warning naming it, because a
+ * refusal to start helps nobody (the file cannot be repaired by hand either), except the budget
+ * ledger, whose loss could spend a day's indexer budget twice: it stays 'throw' here and the host
+ * rebuilds it from the history (host/budget-recovery.ts). The indexers stay protected by the
+ * budget whatever else is lost; what each loss costs is noted at the document.
  */
 import { z } from 'zod';
 import type { LastRun } from '../../../shared/status';
@@ -46,6 +53,9 @@ export const jobCycleDoc = defineDocument({
   version: 1,
   schema: jobCycleSchema,
   initial: (): JobCycleState => ({ cycle: 1, done: 0, eligible: 0, progress: {} }),
+  // lost: the counters restart (the tags in the app still say what this cycle searched) and a
+  // Sonarr series' season/episode progress is forgotten, so some of it may be searched again
+  onCorrupt: 'quarantine',
 });
 
 /** refresh job: item id → when this job last refreshed it. Losing it only means refreshing again. */
@@ -72,9 +82,11 @@ export const scheduleDoc = defineDocument({
   version: 1,
   schema: z.object({ version: z.literal(1), jobs: z.record(z.string(), jobScheduleStateSchema) }) satisfies z.ZodType<InstanceQueueSnapshot>,
   initial: (): InstanceQueueSnapshot => ({ version: 1, jobs: {} }),
+  // lost: the jobs are due at once, as on a first start; the budget still paces them
+  onCorrupt: 'quarantine',
 });
 
-/** Singleton: the budget ledger's spends of the last 24 h per budget key. */
+/** Singleton: the budget ledger's spends of the last 24 h per budget key. Damaged: rebuilt from the history by the host. */
 export const budgetLedgerDoc = defineDocument({
   name: 'budget-ledger',
   version: 1,
@@ -91,6 +103,9 @@ export const pauseDoc = defineDocument({
   version: 1,
   schema: z.object({ all: z.boolean(), instances: z.array(z.string()), jobs: z.array(z.string()) }) satisfies z.ZodType<PauseSnapshot>,
   initial: (): PauseSnapshot => ({ all: false, instances: [], jobs: [] }),
+  // lost: pauses are lifted (the warning says so); starting all paused instead would leave a
+  // headless `run` without the UI stuck, and the budget still bounds what runs
+  onCorrupt: 'quarantine',
 });
 
 /** Per instance: the backoff after failures (unreachable, key rejected), so a restart does not hammer a down instance. */
@@ -111,4 +126,6 @@ export const backoffDoc = defineDocument({
   version: 1,
   schema: backoffSchema,
   initial: (): BackoffState => ({ state: 'ok', failures: 0 }),
+  // lost: a down instance is tried once more at start, then backs off again
+  onCorrupt: 'quarantine',
 });

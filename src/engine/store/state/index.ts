@@ -2,6 +2,7 @@ export { defineDocument, type DocumentType } from './document';
 export { StateFileError, StateStore, type StateStoreOptions } from './store';
 export {
   backoffDoc,
+  backoffSchema,
   budgetLedgerDoc,
   jobCycleDoc,
   jobKey,

@@ -9,8 +9,10 @@
  *   document or the new one. One file per document keeps each write small: a run's cycle update
  *   does not rewrite 40,000 refresh times.
  * - Reads validate against the type's schema and migrate older versions; a document written by a
- *   newer Trawlarr is refused. An unreadable document throws a StateFileError naming the file, or,
- *   for types marked 'quarantine', is renamed `*.corrupt-<time>` with a warning.
+ *   newer Trawlarr is refused (a downgrade must not erase it). A damaged document (a power cut can
+ *   leave zeros; not JSON, another type, invalid) of a type marked 'quarantine' is renamed
+ *   `*.corrupt-<time>` with a warning naming it and read as the initial value; of a 'throw' type
+ *   it throws a StateFileError naming the file (the caller may recover: see `setAside`).
  * - `update` is a read-modify-write under a per-document lock, so concurrent updates in this
  *   process do not lose each other's changes. One process owns a data directory.
  *
@@ -25,15 +27,20 @@ export class StateFileError extends Error {
   override name = 'StateFileError';
   constructor(
     readonly file: string,
-    reason: string,
+    readonly reason: string,
+    /** the content is damaged (not JSON, not this type, invalid): recoverable by setting it aside; not a newer version or an unreadable file */
+    readonly damaged = false,
+    advice = damaged ? '; move it aside or delete it to reset this state' : '',
   ) {
-    super(`state file ${file}: ${reason}`);
+    super(`state file ${file}: ${reason}${advice}`);
   }
 }
 
 export interface StateStoreOptions {
   now?: () => number;
   warn?: (message: string) => void;
+  /** a reader beside the owning process (`trawlarr status`): damage is warned about and read as the initial value, the file left alone */
+  readOnly?: boolean;
 }
 
 interface Envelope {
@@ -54,7 +61,7 @@ export class StateStore {
 
   private constructor(
     readonly dir: string,
-    options: StateStoreOptions,
+    private readonly options: StateStoreOptions,
   ) {
     this.now = options.now ?? Date.now;
     this.warn = options.warn ?? ((m) => process.emitWarning(m));
@@ -62,7 +69,7 @@ export class StateStore {
 
   static async open(dataDir: string, options: StateStoreOptions = {}): Promise<StateStore> {
     const dir = join(dataDir, 'state');
-    await fsp.mkdir(dir, { recursive: true });
+    if (!options.readOnly) await fsp.mkdir(dir, { recursive: true });
     return new StateStore(dir, options);
   }
 
@@ -85,6 +92,15 @@ export class StateStore {
       await this.save(type, file, next);
       return next;
     });
+  }
+
+  /**
+   * Moves a document aside as `<file>.corrupt-<time>` (for a caller that recovers a damaged
+   * 'throw' document its own way, e.g. the budget ledger from the history); returns the new name.
+   */
+  async setAside<T, S>(type: DocumentType<T, S>, key: string): Promise<string> {
+    const file = this.fileOf(type, key);
+    return this.locked(file, () => this.moveAside(file));
   }
 
   async delete<T, S>(type: DocumentType<T, S>, key: string): Promise<void> {
@@ -132,12 +148,22 @@ export class StateStore {
     try {
       return type.decode(this.parse(type, file, text));
     } catch (err) {
-      if (!(err instanceof StateFileError) || type.onCorrupt === 'throw') throw err;
-      const aside = `${file}.corrupt-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
-      await fsp.rename(file, aside);
-      this.warn(`${err.message}; moved it to ${aside} and started afresh`);
+      if (!(err instanceof StateFileError) || !err.damaged) throw err;
+      if (this.options.readOnly) {
+        this.warn(`state file ${file}: ${err.reason}; read as empty here`);
+        return type.initial();
+      }
+      if (type.onCorrupt === 'throw') throw err;
+      const aside = await this.moveAside(file);
+      this.warn(`state file ${file}: ${err.reason}; moved it to ${aside} and started afresh`);
       return type.initial();
     }
+  }
+
+  private async moveAside(file: string): Promise<string> {
+    const aside = `${file}.corrupt-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
+    await fsp.rename(file, aside);
+    return aside;
   }
 
   private parse<T, S>(type: DocumentType<T, S>, file: string, text: string): S {
@@ -145,10 +171,10 @@ export class StateStore {
     try {
       envelope = JSON.parse(text) as Envelope;
     } catch {
-      throw new StateFileError(file, 'is not valid JSON (damaged?); move it aside or delete it to reset this state');
+      throw new StateFileError(file, 'is not valid JSON (damaged?)', true);
     }
     if (typeof envelope !== 'object' || envelope === null || envelope.type !== type.name || !Number.isInteger(envelope.version)) {
-      throw new StateFileError(file, `is not a "${type.name}" state document; move it aside or delete it to reset this state`);
+      throw new StateFileError(file, `is not a "${type.name}" state document`, true);
     }
     if (envelope.version > type.version) {
       throw new StateFileError(file, `was written by a newer Trawlarr (version ${envelope.version}; this one reads up to ${type.version})`);
@@ -159,7 +185,7 @@ export class StateStore {
     if (!result.success) {
       const issue = result.error.issues[0];
       const where = issue.path.length ? issue.path.join('.') : 'data';
-      throw new StateFileError(file, `${where}: ${issue.message}; move it aside or delete it to reset this state`);
+      throw new StateFileError(file, `${where}: ${issue.message}`, true);
     }
     return result.data;
   }
