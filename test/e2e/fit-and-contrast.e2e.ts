@@ -4,7 +4,8 @@
  * desktop size, in the light and the dark theme: nothing scrolls sideways or reaches past the
  * window's edge, no control or progress bar is squeezed away, and axe-core finds no WCAG 2 A/AA
  * violation (color contrast included). Forms and previews are opened, as a user would see them.
- * The measurements are written to test-output/fit-and-contrast.json.
+ * The measurements are written to test-output/fit-and-contrast.json, the pages as measured to
+ * test-output/fit/.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +98,7 @@ const SIZES = [
 ] as const;
 
 beforeAll(async () => {
+  await mkdir('test-output/fit', { recursive: true });
   app = await startApp(settings);
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -133,6 +135,8 @@ describe('every page fits the window and passes axe, in both themes', () => {
           await page.emulateMedia({ colorScheme: scheme });
           // the chart draws its colours from the theme after the switch
           await page.waitForTimeout(100);
+          // what was measured, to look at (test-output/ is not tracked)
+          await page.screenshot({ path: `test-output/fit/${name.toLowerCase()}-${size.width}-${scheme}.png`, fullPage: true });
           const layout = await measureLayout(page);
           const accessibility = await checkAccessibility(page);
           results[`${name} ${size.width} ${scheme}`] = { layout, accessibility };
