@@ -21,7 +21,8 @@ const electronDir = dirname(require.resolve('electron/package.json'));
 function electronBinary() {
   if (process.env.ELECTRON_EXEC_PATH) return process.env.ELECTRON_EXEC_PATH;
   const pathFile = join(electronDir, 'path.txt');
-  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : process.platform === 'win32' ? 'electron.exe' : 'electron';
+  const platformName = { darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' }[process.platform] ?? 'electron';
+  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : platformName;
   return join(process.env.ELECTRON_OVERRIDE_DIST_PATH || join(electronDir, 'dist'), name);
 }
 
