@@ -54,8 +54,9 @@ describe('npm start', () => {
   it('without the binary, tries Electron\'s installer, and says why that failed', async () => {
     const empty = await mkdtemp(join(dir, 'dist-'));
     const cache = await mkdtemp(join(dir, 'cache-'));
-    // a mirror nobody listens on: the download fails at once, online or not
-    const r = await npmStart([], { ELECTRON_OVERRIDE_DIST_PATH: empty, ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: cache });
+    // a mirror nobody listens on (also over an .npmrc's electron_mirror): the download fails at once, online or not
+    const mirror = 'http://127.0.0.1:9/';
+    const r = await npmStart([], { ELECTRON_OVERRIDE_DIST_PATH: empty, ELECTRON_MIRROR: mirror, npm_config_electron_mirror: mirror, electron_config_cache: cache });
     expect(r.output).toContain('downloading it');
     expectClearMessage(r.output);
     expect(r.output).toMatch(/fetch failed|ECONNREFUSED/);
