@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: Trawlarr working without owning Radarr or Sonarr. Starts a simulated Radarr and
  * Sonarr with generated libraries (in this process), writes a config pointing at them into a
- * temporary folder, and runs the headless command with --ui on it. Ctrl-C stops everything and
- * removes the folder.
+ * temporary folder, and runs the headless command with --ui on it. The browser UI is built first
+ * when it is missing or older than its sources (a fresh clone has none). Ctrl-C stops everything
+ * and removes the folder.
  *
  *   npm run demo [-- --port 8080]
  */
@@ -14,6 +15,7 @@ import type { SettingsInput } from '../shared/settings';
 import { startSimulator, type Simulator } from '../simulator';
 import { EXIT } from './args';
 import { runCommand } from './commands/run';
+import { ensureRendererBuilt } from './demo-build';
 import { exitCodeOf, messageOf } from './exit';
 import { processIo } from './io';
 
@@ -56,6 +58,8 @@ async function demo(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } }, strict: true });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+  // a renderer the user pointed at (TRAWLARR_RENDERER_DIR) is theirs to build
+  if (!processIo.env.TRAWLARR_RENDERER_DIR) await ensureRendererBuilt(processIo.out);
   const radarr = await startSimulator({ app: 'radarr', seed: 7, size: 'small', grabChance: 0.4 });
   const sonarr = await startSimulator({ app: 'sonarr', seed: 8, size: 'small', grabChance: 0.4 });
   const dir = await mkdtemp(join(tmpdir(), 'trawlarr-demo-'));

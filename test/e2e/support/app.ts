@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { SettingsInput } from '../../../src/shared/settings';
 import { startSimulator, type Simulator } from '../../../src/simulator/index';
 
 export interface RunningApp {
@@ -23,13 +24,14 @@ export interface RunningApp {
 
 const URL_LINE = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/;
 
-export async function startApp(): Promise<RunningApp> {
+/** `settings` builds the config from the simulators (default: no instance, a new user's start). */
+export async function startApp(settings?: (radarr: Simulator, sonarr: Simulator) => SettingsInput): Promise<RunningApp> {
   const radarr = await startSimulator({ app: 'radarr', seed: 11, size: 'small', grabChance: 0.5 });
   const sonarr = await startSimulator({ app: 'sonarr', seed: 12, size: 'tiny', grabChance: 0.5 });
   const dir = await mkdtemp(join(tmpdir(), 'trawlarr-e2e-'));
   const configFile = join(dir, 'trawlarr.json');
   const dataDir = join(dir, 'data');
-  await writeFile(configFile, JSON.stringify({ version: 1, instances: [] }, null, 2));
+  await writeFile(configFile, JSON.stringify(settings ? settings(radarr, sonarr) : { version: 1, instances: [] }, null, 2));
 
   let ui: RunUi;
   try {

@@ -52,7 +52,7 @@ export function InstanceCard({ instance, now, onError }: Props) {
           No jobs. <a href={`#/jobs?instance=${encodeURIComponent(instance.id)}`}>Add one</a>.
         </p>
       ) : (
-        <table className="table job-table">
+        <table className="table table--stack job-table">
           <caption className="visually-hidden">Jobs of {instance.name}</caption>
           <thead>
             <tr>
@@ -92,14 +92,14 @@ function JobRow({ instance, job, now, onError }: { instance: InstanceStatus; job
           cycle {job.cycle} {!job.enabled ? <Badge tone="muted">Disabled</Badge> : null} {job.paused ? <Badge tone="warn">Paused</Badge> : null} {job.running ? <Badge tone="ok">Running</Badge> : null}
         </div>
       </th>
-      <td>
+      <td className="stack-wide" data-label="Cycle progress">
         <Progress done={job.done} total={job.eligible} label={`${name} cycle ${job.cycle} progress`} />
         {job.horizonWarning ? <div className="job-row__warn">{job.horizonWarning}</div> : null}
       </td>
-      <td className="nowrap" title={formatDateTime(job.etaAt)}>
+      <td className="nowrap" data-label="ETA" title={formatDateTime(job.etaAt)}>
         {job.etaAt ? relativeTime(job.etaAt, now) : '—'}
       </td>
-      <td title={job.lastRun ? `${formatDateTime(job.lastRun.at)}: ${job.lastRun.message}` : undefined}>
+      <td data-label="Last run" title={job.lastRun ? `${formatDateTime(job.lastRun.at)}: ${job.lastRun.message}` : undefined}>
         {job.lastRun ? (
           <>
             <span className="nowrap">{relativeTime(job.lastRun.at, now)}</span> {result ? <Badge tone={result.tone}>{result.text}</Badge> : null}
@@ -110,10 +110,10 @@ function JobRow({ instance, job, now, onError }: { instance: InstanceStatus; job
           <span className="muted">never</span>
         )}
       </td>
-      <td className="nowrap" title={formatDateTime(job.nextRunAt)}>
+      <td className="nowrap" data-label="Next run" title={formatDateTime(job.nextRunAt)}>
         {job.nextRunAt ? relativeTime(job.nextRunAt, now) : '—'}
       </td>
-      <td className="nowrap">
+      <td className="nowrap stack-wide">
         <button
           type="button"
           className="small"

@@ -12,7 +12,7 @@ export function RecentGrabs() {
       {grabs.length === 0 ? (
         <p className="muted">No grabs yet. Grabs appear here when a search finds a release.</p>
       ) : (
-        <table className="table">
+        <table className="table table--stack">
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -25,10 +25,10 @@ export function RecentGrabs() {
               entry.grabs.map((g, i) => (
                 <tr key={`${entry.id}-${i}`}>
                   <td className="nowrap">{formatDateTime(entry.at)}</td>
-                  <td>
+                  <td data-label="Instance · job">
                     {nameOf(entry.instanceId)} · {JOB_TYPE_LABELS[entry.jobType]}
                   </td>
-                  <td>
+                  <td className="stack-wide" data-label="Release">
                     <div>{g.itemTitle}</div>
                     <div className="muted mono">{g.releaseTitle}</div>
                     {g.scoreBefore !== undefined && g.scoreAfter !== undefined ? (

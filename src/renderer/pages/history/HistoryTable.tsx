@@ -53,7 +53,7 @@ function What({ entry }: { entry: HistoryEntry }) {
 export const HistoryTable = memo(function HistoryTable({ entries, instanceName }: { entries: HistoryEntry[]; instanceName: (id: string) => string }) {
   if (entries.length === 0) return <p className="muted">Nothing matches these filters.</p>;
   return (
-    <table className="table history-table">
+    <table className="table table--stack history-table">
       <caption className="visually-hidden">History entries, newest first</caption>
       <thead>
         <tr>
@@ -71,12 +71,12 @@ export const HistoryTable = memo(function HistoryTable({ entries, instanceName }
         {entries.map((e) => (
           <tr key={e.id}>
             <td className="nowrap">{formatDateTime(e.at)}</td>
-            <td>{instanceName(e.instanceId)}</td>
-            <td>
+            <td data-label="Instance">{instanceName(e.instanceId)}</td>
+            <td data-label="Job">
               {JOB_TYPE_LABELS[e.jobType]}
               {e.cycle !== undefined ? <span className="muted"> · cycle {e.cycle}</span> : null}
             </td>
-            <td>
+            <td data-label="Status">
               <Badge tone={TONE[e.status]}>{HISTORY_STATUS_LABELS[e.status]}</Badge>
               {e.dryRun ? (
                 <>
@@ -85,10 +85,10 @@ export const HistoryTable = memo(function HistoryTable({ entries, instanceName }
                 </>
               ) : null}
             </td>
-            <td>
+            <td className="stack-wide" data-label="What">
               <What entry={e} />
             </td>
-            <td className="num">{formatCount(e.cost)}</td>
+            <td className="num" data-label="Cost">{formatCount(e.cost)}</td>
           </tr>
         ))}
       </tbody>

@@ -69,7 +69,7 @@ export default function InstancesPage() {
       ) : null}
 
       {settings.instances.length > 0 ? (
-        <table className="table instances-table">
+        <table className="table table--stack instances-table">
           <caption className="visually-hidden">Configured instances</caption>
           <thead>
             <tr>
@@ -98,11 +98,11 @@ export default function InstancesPage() {
                       </>
                     ) : null}
                   </td>
-                  <td>{KIND_LABELS[inst.kind]}</td>
-                  <td className="mono">{inst.url}</td>
-                  <td className="mono">{inst.apiKeyEnv ? `env:${inst.apiKeyEnv}` : inst.apiKeyMasked || '—'}</td>
-                  <td>{health ? <Badge tone={health.tone}>{health.text}</Badge> : '—'}</td>
-                  <td className="nowrap">
+                  <td data-label="App">{KIND_LABELS[inst.kind]}</td>
+                  <td className="mono stack-wide" data-label="Address">{inst.url}</td>
+                  <td className="mono" data-label="API key">{inst.apiKeyEnv ? `env:${inst.apiKeyEnv}` : inst.apiKeyMasked || '—'}</td>
+                  <td data-label="Health">{health ? <Badge tone={health.tone}>{health.text}</Badge> : '—'}</td>
+                  <td className="nowrap stack-wide">
                     <button type="button" aria-label={`Edit ${inst.name}`} onClick={() => void open({ mode: 'edit', id: inst.id })}>
                       Edit
                     </button>{' '}

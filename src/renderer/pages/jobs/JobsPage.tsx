@@ -90,7 +90,7 @@ export default function JobsPage() {
         <h2 id="jobs-list-title">Jobs of {instance.name}</h2>
         {instance.jobs.length === 0 ? <p className="muted">No jobs yet: add one below.</p> : null}
         {instance.jobs.length > 0 ? (
-          <table className="table">
+          <table className="table table--stack">
             <thead>
               <tr>
                 <th scope="col">Job</th>
@@ -110,10 +110,10 @@ export default function JobsPage() {
                     <td>
                       {JOB_TYPE_LABELS[job.type]} <span className="muted mono">{job.id}</span> {!job.enabled ? <Badge tone="muted">Disabled</Badge> : null}
                     </td>
-                    <td>{'every' in s ? `every ${s.every}` : `cron ${s.cron}`}</td>
-                    <td>{job.itemsPerRun === 'auto' ? 'auto' : job.itemsPerRun}</td>
-                    <td className="mono">{jobTag(job)}</td>
-                    <td>
+                    <td data-label="Schedule">{'every' in s ? `every ${s.every}` : `cron ${s.cron}`}</td>
+                    <td data-label="Items per run">{job.itemsPerRun === 'auto' ? 'auto' : job.itemsPerRun}</td>
+                    <td className="mono" data-label="Tag">{jobTag(job)}</td>
+                    <td className="stack-wide">
                       <button type="button" aria-label={`Configure ${JOB_TYPE_LABELS[job.type]} job ${job.id}`} onClick={() => void switchTo({ mode: 'edit', jobId: job.id })}>
                         Configure
                       </button>

@@ -21,7 +21,8 @@ export function PreviewResult({ preview }: { preview: JobPreview }) {
           {preview.chosen.length === 0 ? (
             <p className="muted">Nothing.</p>
           ) : (
-            <ol className="preview__items">
+            // a scrolling list: focusable, so keyboard users can scroll it too
+            <ol className="preview__items" tabIndex={0} aria-label="Items the next run would search">
               {preview.chosen.slice(0, SHOWN).map((item) => (
                 <li key={item.id}>
                   {item.title}

@@ -57,7 +57,7 @@ export function Forecast({ request }: { request: ForecastRequest | null }) {
           {result.jobs.length === 0 ? (
             <p className="muted">No enabled jobs to forecast.</p>
           ) : (
-            <table className="table">
+            <table className="table table--stack">
               <thead>
                 <tr>
                   <th scope="col">Job</th>
@@ -77,10 +77,10 @@ export function Forecast({ request }: { request: ForecastRequest | null }) {
                     <td>
                       {JOB_TYPE_LABELS[j.jobType]} <span className="muted mono">{j.instanceId}/{j.jobId}</span>
                     </td>
-                    <td className="num">{formatCount(j.remaining)}</td>
-                    <td>{coverageText(j.days)}</td>
-                    <td>{j.remaining > 0 ? j.limitedBy : '—'}</td>
-                    <td className={j.withinHorizon ? 'muted' : 'forecast__warn'}>{j.suggestion ?? (j.withinHorizon ? 'within the horizon' : '')}</td>
+                    <td className="num" data-label="Still to search">{formatCount(j.remaining)}</td>
+                    <td data-label="Cycle complete">{coverageText(j.days)}</td>
+                    <td data-label="Held back by">{j.remaining > 0 ? j.limitedBy : '—'}</td>
+                    <td className={j.withinHorizon ? 'muted stack-wide' : 'forecast__warn stack-wide'} data-label="Note">{j.suggestion ?? (j.withinHorizon ? 'within the horizon' : '')}</td>
                   </tr>
                 ))}
               </tbody>
