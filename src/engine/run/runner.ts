@@ -33,6 +33,7 @@ import { dropProgress, progressMap } from '../plan/progress';
 import { cycleExhausted, type Plan } from '../plan/types';
 import type { Clock } from '../scheduler/clock';
 import type { SearchPermit } from '../scheduler/permit';
+import type { RunSize } from '../scheduler/run-size';
 import type { StateStore } from '../store/state';
 import { carriersOf, decideCycle, finishReset, resetCycle } from './cycle';
 import { executeCommands } from './execute';
@@ -70,6 +71,11 @@ export interface RunJobOptions {
   /** stop after the current command */
   signal?: AbortSignal;
   emit?: (event: EngineEvent) => void;
+  /**
+   * Dry run: how many of the planned commands (their costs, in order) the permit would grant now
+   * (InstancePermit.sizeRun); the report then holds only those. Absent: all of them.
+   */
+  sizeRun?: (costs: number[]) => Promise<RunSize> | RunSize;
 }
 
 export async function runJob(o: RunJobOptions): Promise<RunReport> {
@@ -139,6 +145,11 @@ export async function runJob(o: RunJobOptions): Promise<RunReport> {
     }
 
     if (dry) {
+      if (o.sizeRun) {
+        const size = await o.sizeRun(plan.commands.map((c) => c.cost));
+        report.sized = { planned: plan.commands.length, limit: o.limit, size };
+        plan = { ...plan, commands: plan.commands.slice(0, size.commands) };
+      }
       report.commands = plan.commands.map((c) => ({ body: c.body, cost: c.cost, items: c.items.map(({ id, title }) => ({ id, title })), status: 'planned' as const, grabs: [], tagged: [], ...(c.granularity ? { granularity: c.granularity } : {}) }));
       report.cost = plan.commands.reduce((n, c) => n + c.cost, 0);
       report.result = plan.commands.length > 0 ? 'searched' : 'nothing-to-do';

@@ -1,4 +1,5 @@
 import type { JobPreview } from '../../../shared/contract/settings-schemas';
+import { runPreviewSentence } from '../../../shared/run-preview';
 import { formatCount } from '../../lib/format';
 
 const SHOWN = 50;
@@ -10,9 +11,16 @@ export function PreviewResult({ preview }: { preview: JobPreview }) {
     <section className="preview" aria-label="Preview result">
       <h3>Preview (dry run)</h3>
       <p>
-        Cycle {preview.cycle}: {formatCount(preview.done)} of {formatCount(preview.eligible)} eligible done. The next run would search{' '}
-        <strong>{formatCount(preview.chosen.length)}</strong> {preview.chosen.length === 1 ? 'item' : 'items'} (about {formatCount(preview.cost)} indexer{' '}
-        {preview.cost === 1 ? 'query' : 'queries'}).
+        Cycle {preview.cycle}: {formatCount(preview.done)} of {formatCount(preview.eligible)} eligible done. A run now{' '}
+        {preview.size ? (
+          // the CLI's dry run prints the same sentence from the same numbers
+          <strong>{runPreviewSentence(preview.size)}</strong>
+        ) : (
+          <>
+            would search <strong>{formatCount(preview.chosen.length)}</strong> {preview.chosen.length === 1 ? 'item' : 'items'}
+          </>
+        )}{' '}
+        (about {formatCount(preview.cost)} indexer {preview.cost === 1 ? 'query' : 'queries'}).
       </p>
       {preview.message ? <p className="muted">{preview.message}</p> : null}
       <div className="preview__cols">
