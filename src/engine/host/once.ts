@@ -88,6 +88,7 @@ export async function runOnce(h: HostContext, refs: readonly JobRef[], options: 
       limit,
       maxCostPerCommand: scheduler.ledger.maxSingleCost(budgetKeyOf(instance)),
       dryRun,
+      crossJobWindowDays: instance.crossJobWindowDays,
       // a dry run counts exactly; a live run stops examining once its batch is full
       evaluateAll: dryRun,
       // a dry run searches what the permit would grant now, no more (preview.ts)

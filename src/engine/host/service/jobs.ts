@@ -51,6 +51,7 @@ export function jobHandlers(host: ServiceHost): Handlers {
           maxCostPerCommand: sizing.ledger.maxSingleCost(budgetKeyOf(parts.settings)),
           dryRun: true,
           evaluateAll: true,
+          crossJobWindowDays: parts.settings.crossJobWindowDays,
           sizeRun: dryRunSizer(host, parts.settings, parts.permit, client),
         });
         if (report.result === 'error') throw new ServiceError('unavailable', `preview of ${job.id} on ${inst.name} failed: ${report.message}`);

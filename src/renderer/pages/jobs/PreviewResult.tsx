@@ -1,11 +1,12 @@
 import type { JobPreview } from '../../../shared/contract/settings-schemas';
 import { runPreviewSentence } from '../../../shared/run-preview';
 import { formatCount } from '../../lib/format';
+import { Overlaps } from './Overlaps';
 
 const SHOWN = 50;
 
 /** A dry run's answer: what the next run would search, and why everything else is skipped. */
-export function PreviewResult({ preview }: { preview: JobPreview }) {
+export function PreviewResult({ preview, overlaps = [] }: { preview: JobPreview; overlaps?: readonly string[] }) {
   const reasons = Object.entries(preview.skipped).sort((a, b) => b[1] - a[1]);
   return (
     <section className="preview" aria-label="Preview result">
@@ -23,6 +24,8 @@ export function PreviewResult({ preview }: { preview: JobPreview }) {
         (about {formatCount(preview.cost)} indexer {preview.cost === 1 ? 'query' : 'queries'}).
       </p>
       {preview.message ? <p className="muted">{preview.message}</p> : null}
+      {/* why "searched by another job recently" may stand among the reasons below */}
+      <Overlaps overlaps={overlaps} />
       <div className="preview__cols">
         <div>
           <h4>Would search</h4>
