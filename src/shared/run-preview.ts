@@ -6,7 +6,8 @@
 
 export type RunLimit =
   | { kind: 'hourly-budget' | 'daily-budget'; value: number }
-  | { kind: 'items-per-run'; value: number; auto: boolean }
+  /** `commands`: a Sonarr search job's limit counts search commands (one may cover a season), not items */
+  | { kind: 'items-per-run'; value: number; auto: boolean; commands?: boolean }
   | { kind: 'active-hours'; until: string }
   | { kind: 'gate'; reason: string }
   | { kind: 'too-costly'; value: number }
@@ -38,7 +39,7 @@ export function limitText(limit: RunLimit): string {
     case 'daily-budget':
       return `daily budget ${limit.value}`;
     case 'items-per-run':
-      return `items per run ${limit.value}${limit.auto ? ', its share of the budget' : ''}`;
+      return `${limit.commands ? 'searches' : 'items'} per run ${limit.value}${limit.auto ? ', its share of the budget' : ''}`;
     case 'active-hours':
       return `outside active hours until ${clockTime(limit.until)}`;
     case 'gate':

@@ -29,6 +29,9 @@ export function dryRunSizer(h: HostContext, instance: InstanceSettings, permit: 
   };
 }
 
+/** Sonarr searches are limited in commands per run (plan/job.ts); rename and refresh in series. */
+const countsCommands = (instance: InstanceSettings, job: JobSettings) => instance.kind === 'sonarr' && job.type !== 'rename' && job.type !== 'refresh';
+
 /** The sized dry run in the user's terms: items now, what holds them to that, the rest and its time. */
 export function previewSize(h: HostContext, scheduler: Scheduler, instance: InstanceSettings, job: JobSettings, report: RunReport): RunPreviewSize | undefined {
   const sized = report.sized;
@@ -41,7 +44,7 @@ export function previewSize(h: HostContext, scheduler: Scheduler, instance: Inst
   else if (stop?.code === 'inactive') limit = { kind: 'active-hours', until: new Date(stop.retryAt).toISOString() };
   else if (stop?.code === 'gate') limit = { kind: 'gate', reason: stop.reason };
   else if (stop?.code === 'too-costly') limit = { kind: 'too-costly', value: stop.limit };
-  else if (rest > 0) limit = { kind: 'items-per-run', value: sized.limit, auto: job.itemsPerRun === 'auto' };
+  else if (rest > 0) limit = { kind: 'items-per-run', value: sized.limit, auto: job.itemsPerRun === 'auto', ...(countsCommands(instance, job) ? { commands: true } : {}) };
   else limit = { kind: 'all' };
   let restDays: number | null = 0;
   if (rest > 0) {

@@ -90,7 +90,7 @@ export type PreviewJobRequest = z.input<typeof previewJobRequestSchema>;
 
 const runLimitSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['hourly-budget', 'daily-budget']), value: z.number() }),
-  z.object({ kind: z.literal('items-per-run'), value: z.number(), auto: z.boolean() }),
+  z.object({ kind: z.literal('items-per-run'), value: z.number(), auto: z.boolean(), commands: z.boolean().optional() }),
   z.object({ kind: z.literal('active-hours'), until: z.string() }),
   z.object({ kind: z.literal('gate'), reason: z.string() }),
   z.object({ kind: z.literal('too-costly'), value: z.number() }),
