@@ -12,7 +12,7 @@ export function PreviewResult({ preview, overlaps = [] }: { preview: JobPreview;
     <section className="preview" aria-label="Preview result">
       <h3>Preview (dry run)</h3>
       <p>
-        Cycle {preview.cycle}: {formatCount(preview.done)} of {formatCount(preview.eligible)} eligible done. A run now{' '}
+        Cycle {preview.cycle}: {formatCount(preview.done)} of {formatCount(preview.eligible)} eligible done. A run started now{' '}
         {preview.size ? (
           // the CLI's dry run prints the same sentence from the same numbers
           <strong>{runPreviewSentence(preview.size)}</strong>
