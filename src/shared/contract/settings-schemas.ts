@@ -41,6 +41,8 @@ export type MaskedSettings = z.infer<typeof maskedSettingsSchema>;
 export const instanceDraftSchema = z.strictObject({
   ...instanceSchema.pick({ id: true, name: true, kind: true, url: true, trustSelfSignedCert: true, enabled: true, budgetGroup: true }).shape,
   apiKey: instanceSchema.shape.apiKey.optional(),
+  /** absent: keep the stored value (a new instance: the default) */
+  crossJobWindowDays: z.number().int().min(0).max(365).optional(),
 });
 export type InstanceDraft = z.input<typeof instanceDraftSchema>;
 

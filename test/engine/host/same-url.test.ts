@@ -2,7 +2,7 @@
  * Issue 11: two enabled instances at one address share the app's tags and count each other's
  * items, so they are refused: in a config file (`trawlarr once`: exit 2, naming both) and when the
  * settings window saves (an error on the form's url field), whatever the address's spelling.
- * A disabled copy is allowed until it is enabled.
+ * A disabled copy is allowed until it is enabled. And the instance form saves the cross-job window.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineHost } from '../../../src/engine/host';
@@ -64,4 +64,15 @@ describe('two instances at one address', () => {
     expect(r.stderr).toMatch(/"radarr" \(Home Radarr\) and "radarr-again" \(Again\)/);
     expect(r.stderr).not.toContain(sim.apiKey);
   }, 60_000);
+});
+
+describe('the cross-job window in the instance form', () => {
+  it('is saved from the draft, and kept when a draft leaves it out', async () => {
+    await api.ok('saveInstance', { id: 'home', name: 'Home', kind: 'radarr', url: sim.url, crossJobWindowDays: 3 });
+    expect(host.settings().instances.find((i) => i.id === 'home')?.crossJobWindowDays).toBe(3);
+    await api.ok('saveInstance', { id: 'home', name: 'Home again', kind: 'radarr', url: sim.url });
+    expect(host.settings().instances.find((i) => i.id === 'home')).toMatchObject({ name: 'Home again', crossJobWindowDays: 3 });
+    const bad = await api.fail('saveInstance', { id: 'home', name: 'Home', kind: 'radarr', url: sim.url, crossJobWindowDays: -1 });
+    expect(bad.code).toBe('invalid-request');
+  });
 });
