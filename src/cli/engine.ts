@@ -2,7 +2,7 @@
 import packageJson from '../../package.json';
 import { loadConfigFile, resolveApiKey, saveConfigFile } from '../engine/config';
 import { setCrashSecrets } from '../engine/crash-guard';
-import { createEngineHost, type EngineHost } from '../engine/host';
+import { createEngineHost, refuseSameUrlInFile, type EngineHost } from '../engine/host';
 import type { Settings } from '../shared/settings';
 import { pollFromEnv } from './env';
 import type { CliIo } from './io';
@@ -18,6 +18,7 @@ export async function openEngine(
   onLockLost?: (error: Error) => void,
 ): Promise<{ host: EngineHost; settings: Settings }> {
   const settings = await loadConfigFile(configFile);
+  refuseSameUrlInFile(settings, configFile); // two instances at one address: exit 2, naming both
   // an `env:` key that does not resolve is a config problem (exit 2), found before anything runs
   for (const inst of settings.instances) {
     if (inst.enabled && (!instanceIds || instanceIds.includes(inst.id))) resolveApiKey(inst, io.env);

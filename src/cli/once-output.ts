@@ -4,6 +4,7 @@
  */
 import type { OnceResult } from '../engine/host';
 import type { CommandReport } from '../engine/run/execute';
+import { runPreviewSentence, type RunPreviewSize } from '../shared/run-preview';
 
 export interface OnceItem {
   id: number;
@@ -37,6 +38,8 @@ export interface OnceJobJson {
   /** estimated indexer queries spent (dry run: it would spend) */
   cost: number;
   reasons: Record<string, number>;
+  /** a dry run: what a run started now would search, what limits it, and the rest */
+  size?: RunPreviewSize;
   /** set when the job could not run: the client's message */
   error?: string;
 }
@@ -67,7 +70,7 @@ function itemsOf(commands: readonly CommandReport[], ok: boolean): OnceItem[] {
 export function onceJson(results: readonly OnceResult[], dryRun: boolean): OnceJson {
   return {
     dryRun,
-    jobs: results.map(({ instance, job, report }) => {
+    jobs: results.map(({ instance, job, report, size }) => {
       const out: OnceJobJson = {
         instanceId: instance.id,
         instanceName: instance.name,
@@ -84,6 +87,7 @@ export function onceJson(results: readonly OnceResult[], dryRun: boolean): OnceJ
         cost: report.cost,
         reasons: report.reasons,
       };
+      if (size) out.size = size;
       if (report.result === 'error') out.error = report.message;
       return out;
     }),
@@ -101,9 +105,10 @@ export function onceText(doc: OnceJson): string {
       lines.push(`${head}: not run: ${job.error}`);
       continue;
     }
-    const verb = job.dryRun ? 'would search' : 'searched';
+    // a dry run says what a run now would do and when the rest follows, in the Preview's words
+    const what = job.size ? runPreviewSentence(job.size) : `${job.dryRun ? 'would search' : 'searched'} ${plural(job.searched.length, 'item')}`;
     lines.push(
-      `${head}: ${verb} ${plural(job.searched.length, 'item')} (${plural(job.cost, 'query', 'queries')}); cycle ${job.cycle}: ${job.progress.done} of ${job.progress.eligible} done` +
+      `${head}: ${what} (${plural(job.cost, 'query', 'queries')}); cycle ${job.cycle}: ${job.progress.done} of ${job.progress.eligible} done` +
         (job.cycleRestarted && !job.dryRun ? ' (new cycle started)' : ''),
     );
     if (job.message) lines.push(`  ${job.message}`);

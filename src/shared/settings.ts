@@ -139,6 +139,8 @@ export const instanceSchema = z.object({
   /** share one budget with the other instances of this group (e.g. Radarr and Radarr 4K behind one Prowlarr) */
   budgetGroup: idField('budget group').optional(),
   throughput: throughputSchema.default({ maxPerHour: 10, maxPerDay: 100, minGapSeconds: 5, activeHours: [], queueLimit: 20 }),
+  /** an item one job searched is skipped by the instance's other jobs for this many days (0: off; new-episodes is exempt) */
+  crossJobWindowDays: z.number().int().min(0).max(365).default(7),
   jobs: z.array(jobSchema).default([]),
 });
 export type InstanceSettings = z.infer<typeof instanceSchema>;

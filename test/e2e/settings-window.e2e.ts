@@ -184,7 +184,7 @@ describe('settings window, as a new user', () => {
     await form.getByRole('button', { name: 'Preview' }).click();
     const preview = form.getByRole('region', { name: 'Preview result' });
     await preview.waitFor();
-    expect(await preview.innerText()).toMatch(/The next run would search \d+/);
+    expect(await preview.innerText()).toMatch(/A run started now would search \d+ item/);
     expect(await preview.locator('ol li').count()).toBeGreaterThan(0);
     expect(await preview.locator('table tbody tr').count()).toBeGreaterThan(0);
   });

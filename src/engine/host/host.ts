@@ -33,6 +33,7 @@ import { runOnce, type OnceOptions, type OnceResult } from './once';
 import { CoalescedWriter, loadSchedulerState, schedulerDocuments } from './persistence';
 import { StatusPublisher } from './publisher';
 import { createHostService } from './service';
+import { refuseNewSameUrl } from './same-url';
 import { validSettings, type Edit } from './settings-edit';
 import { buildStatus } from './status';
 
@@ -205,6 +206,7 @@ class Host implements EngineHost, HostContext {
     const next = this.editing.then(async () => {
       const edit = change(this.current);
       const valid = validSettings(edit.settings, edit.relate);
+      refuseNewSameUrl(this.current, valid, edit.relate);
       await this.applySettings(valid);
       return maskSettings(valid);
     });

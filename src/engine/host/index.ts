@@ -4,3 +4,4 @@ export { selectJobs, type JobRef, type OnceOptions, type OnceResult } from './on
 export { isConnectionFailure, outageOf } from './clients';
 export { engineStatusDoc } from './documents';
 export { KEYS_NOT_EXPORTED } from './service/app';
+export { refuseSameUrlInFile } from './same-url';

@@ -5,12 +5,14 @@
  * recorded in the job's schedule (persisted), so `trawlarr run` next counts from it; a dry run is not.
  */
 import { ArrError } from '../../arr';
+import type { RunPreviewSize } from '../../shared/run-preview';
 import type { InstanceSettings, JobSettings, Settings } from '../../shared/settings';
 import { ConfigError } from '../config';
 import type { RunReport } from '../run/report';
 import { runJob } from '../run/runner';
 import { budgetKeyOf } from '../scheduler/budget';
 import type { HostContext } from './context';
+import { dryRunSizer, previewSize } from './preview';
 import { engineEmitter, outcomeOf } from './run';
 
 export interface OnceOptions {
@@ -23,6 +25,8 @@ export interface OnceResult {
   instance: InstanceSettings;
   job: JobSettings;
   report: RunReport;
+  /** a dry run: its size as a run started now would have it (preview.ts) */
+  size?: RunPreviewSize;
 }
 
 export interface JobRef {
@@ -84,8 +88,11 @@ export async function runOnce(h: HostContext, refs: readonly JobRef[], options: 
       limit,
       maxCostPerCommand: scheduler.ledger.maxSingleCost(budgetKeyOf(instance)),
       dryRun,
+      crossJobWindowDays: instance.crossJobWindowDays,
       // a dry run counts exactly; a live run stops examining once its batch is full
       evaluateAll: dryRun,
+      // a dry run searches what the permit would grant now, no more (preview.ts)
+      ...(dryRun ? { sizeRun: dryRunSizer(h, instance, parts.permit, client) } : {}),
       signal,
       emit,
       ...(h.poll ? { poll: h.poll } : {}),
@@ -98,7 +105,8 @@ export async function runOnce(h: HostContext, refs: readonly JobRef[], options: 
       scheduler.recordRun(instance.id, job.id, startedAt, outcome);
     }
     h.changed();
-    results.push({ instance, job, report });
+    const size = dryRun ? previewSize(h, scheduler, instance, job, report) : undefined;
+    results.push({ instance, job, report, ...(size ? { size } : {}) });
   }
   return results;
 }

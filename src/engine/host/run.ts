@@ -49,6 +49,7 @@ export function jobRunner(h: HostContext) {
       clock: h.clock,
       limit: ctx.limit,
       maxCostPerCommand: ctx.maxCostPerCommand,
+      crossJobWindowDays: ctx.instance.crossJobWindowDays,
       signal: ctx.signal,
       emit,
       ...(h.poll ? { poll: h.poll } : {}),

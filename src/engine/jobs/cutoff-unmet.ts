@@ -12,6 +12,7 @@ import {
   notSearchedThisCycle,
   seasonMonitored,
 } from '../specs/episode';
+import { episodeNotSearchedByOtherJob, notSearchedByOtherJob } from '../specs/cross-job';
 import { notInFlight, profileAllowsUpgrades, seriesUntagged, untagged } from '../specs/entry';
 import { FILTER_SPECS } from '../specs/filters';
 import { movieBelowCutoff, movieHasFile, movieMonitored, movieNeedsScore, movieNotInQueue } from '../specs/movie';
@@ -22,7 +23,7 @@ import type { Movie } from '../../arr/model';
 /** Shared with the upgrade job, which differs only by its option to include items at the cutoff. */
 export function upgradeRadarrJob(belowCutoffOnly: (job: { includeAtCutoff: boolean }) => boolean): EntryJob<Movie> {
   return {
-    specs: () => [movieMonitored, ...FILTER_SPECS, movieHasFile, profileAllowsUpgrades, movieNotInQueue, notInFlight, untagged],
+    specs: () => [movieMonitored, ...FILTER_SPECS, movieHasFile, profileAllowsUpgrades, movieNotInQueue, notInFlight, untagged, notSearchedByOtherJob],
     detail: {
       fetch: 'movie-files',
       needed: (movie, job) => belowCutoffOnly(job) && movieNeedsScore(movie),
@@ -44,6 +45,7 @@ export function upgradeSonarrJob(belowCutoffOnly: (job: { includeAtCutoff: boole
       episodeNotInQueue,
       episodeNotInFlight,
       notSearchedThisCycle,
+      episodeNotSearchedByOtherJob,
       ...(belowCutoffOnly(job) ? [episodeBelowCutoff] : []),
     ],
     // with includeAtCutoff only for the scores history records as "score before"

@@ -4,6 +4,7 @@
  * than the RSS grace (specials included when monitored).
  */
 import { episodeHasNoFile, episodeMonitored, episodeNotInFlight, episodeNotInQueue, airedPastGrace, notSearchedThisCycle, seasonMonitored } from '../specs/episode';
+import { episodeNotSearchedByOtherJob, notSearchedByOtherJob } from '../specs/cross-job';
 import { notInFlight, seriesUntagged, untagged } from '../specs/entry';
 import { FILTER_SPECS } from '../specs/filters';
 import { movieAvailable, movieHasNoFile, movieMonitored, movieNotInQueue } from '../specs/movie';
@@ -16,7 +17,7 @@ export const missingJob: JobDefinition = {
   defaultOrder: 'least-recently-searched',
   needsQueue: true,
   radarr: {
-    specs: () => [movieMonitored, ...FILTER_SPECS, movieHasNoFile, movieAvailable, movieNotInQueue, notInFlight, untagged],
+    specs: () => [movieMonitored, ...FILTER_SPECS, movieHasNoFile, movieAvailable, movieNotInQueue, notInFlight, untagged, notSearchedByOtherJob],
     command: (movieIds) => ({ name: 'MoviesSearch', movieIds }),
     costPerEntry: 1,
     maxPerCommand: 5,
@@ -25,7 +26,7 @@ export const missingJob: JobDefinition = {
     unit: 'episode',
     episodes: {
       seriesSpecs: () => [seriesMonitored, ...FILTER_SPECS, seriesHasAiredMissing, seriesUntagged],
-      episodeSpecs: () => [seasonMonitored, episodeMonitored, episodeHasNoFile, airedPastGrace, episodeNotInQueue, episodeNotInFlight, notSearchedThisCycle],
+      episodeSpecs: () => [seasonMonitored, episodeMonitored, episodeHasNoFile, airedPastGrace, episodeNotInQueue, episodeNotInFlight, notSearchedThisCycle, episodeNotSearchedByOtherJob],
       needsEpisodeFiles: () => false,
       packNeedsEveryFileTargeted: false,
     },

@@ -20,6 +20,7 @@ export interface PlanContextInput {
   refreshedAt?: ReadonlyMap<number, number>;
   inFlight?: Iterable<number>;
   inFlightEpisodes?: Iterable<number>;
+  searchedByOthers?: ReadonlyMap<number, { jobId: string; at: number }>;
 }
 
 export function createPlanContext(input: PlanContextInput): PlanContext {
@@ -36,5 +37,6 @@ export function createPlanContext(input: PlanContextInput): PlanContext {
     refreshedAt: input.refreshedAt ?? new Map(),
     inFlight: new Set(input.inFlight ?? []),
     inFlightEpisodes: new Set(input.inFlightEpisodes ?? []),
+    ...(input.searchedByOthers ? { searchedByOthers: input.searchedByOthers } : {}),
   };
 }

@@ -1,6 +1,7 @@
 /** What one run of one job did: returned to the scheduler and printed by `trawlarr once`. */
 import type { JobType } from '../../shared/settings';
 import type { RunResult } from '../../shared/status';
+import type { RunSize } from '../scheduler/run-size';
 import type { CommandReport } from './execute';
 
 export interface RunReport {
@@ -32,6 +33,12 @@ export interface RunReport {
   examples: Record<string, string[]>;
   /** when asking again makes sense (waiting on budget, active hours, a gate, a minimum cycle length) */
   retryAt?: number;
+  /**
+   * A dry run sized by the permit: `planned` commands fit the run's item limit, the permit would
+   * grant the first `size.commands` of them now (the rest wait: size.stop says why). `commands`
+   * holds only those.
+   */
+  sized?: { planned: number; limit: number; size: RunSize };
   /** the error that ended the run, for result "error" (its message is key-free) */
   error?: unknown;
 }

@@ -31,9 +31,12 @@ import { createPlanContext } from '../plan/context';
 import { planJob } from '../plan/job';
 import { dropProgress, progressMap } from '../plan/progress';
 import { cycleExhausted, type Plan } from '../plan/types';
+import { DAY_MS } from '../scheduler/budget';
 import type { Clock } from '../scheduler/clock';
 import type { SearchPermit } from '../scheduler/permit';
+import type { RunSize } from '../scheduler/run-size';
 import type { StateStore } from '../store/state';
+import { CROSS_JOB_TYPES, searchedByOthers } from './cross-job';
 import { carriersOf, decideCycle, finishReset, resetCycle } from './cycle';
 import { executeCommands } from './execute';
 import { record, type RunContext } from './finish';
@@ -70,6 +73,13 @@ export interface RunJobOptions {
   /** stop after the current command */
   signal?: AbortSignal;
   emit?: (event: EngineEvent) => void;
+  /**
+   * Dry run: how many of the planned commands (their costs, in order) the permit would grant now
+   * (InstancePermit.sizeRun); the report then holds only those. Absent: all of them.
+   */
+  sizeRun?: (costs: number[]) => Promise<RunSize> | RunSize;
+  /** the instance's crossJobWindowDays: skip what its other jobs searched within it (0 or absent: off) */
+  crossJobWindowDays?: number;
 }
 
 export async function runJob(o: RunJobOptions): Promise<RunReport> {
@@ -100,6 +110,8 @@ export async function runJob(o: RunJobOptions): Promise<RunReport> {
     report.cycle = cycle.cycle;
 
     const busy = busyIds({ entries: pending });
+    const windowDays = CROSS_JOB_TYPES.has(o.job.type) ? (o.crossJobWindowDays ?? 0) : 0;
+    const searchedByOthersNow = windowDays > 0 ? await searchedByOthers(o.history, o.instanceId, o.job.id, o.clock.now() - windowDays * DAY_MS) : undefined;
     const planWith = async (jobTagId: number | null, progress: typeof cycle.progress) => {
       const ctx = createPlanContext({
         now: o.clock.now(),
@@ -112,6 +124,7 @@ export async function runJob(o: RunJobOptions): Promise<RunReport> {
         refreshedAt: o.job.type === 'refresh' ? await state.refreshStamps() : undefined,
         inFlight: busy.entries,
         inFlightEpisodes: busy.episodes,
+        searchedByOthers: searchedByOthersNow,
       });
       const seriesSearchedAt = o.client.kind === 'sonarr' && o.job.order === 'least-recently-searched' ? await state.seriesSearched() : undefined;
       return planJob({ app: o.client.kind, def, ctx, movies: g.movies, series: g.series, limit: o.limit, loader, evaluateAll: o.evaluateAll, seed: o.seed, seriesSearchedAt, maxCostPerCommand: o.maxCostPerCommand });
@@ -139,6 +152,11 @@ export async function runJob(o: RunJobOptions): Promise<RunReport> {
     }
 
     if (dry) {
+      if (o.sizeRun) {
+        const size = await o.sizeRun(plan.commands.map((c) => c.cost));
+        report.sized = { planned: plan.commands.length, limit: o.limit, size };
+        plan = { ...plan, commands: plan.commands.slice(0, size.commands) };
+      }
       report.commands = plan.commands.map((c) => ({ body: c.body, cost: c.cost, items: c.items.map(({ id, title }) => ({ id, title })), status: 'planned' as const, grabs: [], tagged: [], ...(c.granularity ? { granularity: c.granularity } : {}) }));
       report.cost = plan.commands.reduce((n, c) => n + c.cost, 0);
       report.result = plan.commands.length > 0 ? 'searched' : 'nothing-to-do';

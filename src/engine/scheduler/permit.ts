@@ -28,6 +28,8 @@ import type { InstanceState } from '../../shared/status';
 import type { ActiveHours } from './active-hours';
 import type { BudgetLedger } from './budget';
 import type { Clock } from './clock';
+import { DEFAULT_BUDGET_WAIT_MS, grantTiming, refusalAt } from './grant-timing';
+import { sizeRun, type RunSize } from './run-size';
 
 export type GateVerdict = { ok: true } | { ok: false; reason: string; retryAt?: number; state?: InstanceState };
 
@@ -87,8 +89,6 @@ export interface InstancePermitOptions {
   onCommit?: (cost: number, at: number) => void;
 }
 
-const DEFAULT_BUDGET_WAIT_MS = 120_000;
-
 export class InstancePermit implements SearchPermit {
   private lastCommandAt: number | undefined;
   private tail: Promise<void> = Promise.resolve();
@@ -100,6 +100,15 @@ export class InstancePermit implements SearchPermit {
   /** when the instance's previous command was granted */
   get lastGrantAt(): number | undefined {
     return this.lastCommandAt;
+  }
+
+  /**
+   * How many of these commands, asked for one after the other from now, this permit would grant:
+   * its own ledger, pacing, hours and budget wait, on a copy of the ledger (see run-size.ts).
+   */
+  sizeRun(costs: readonly number[], gate?: GateVerdict): RunSize {
+    const o = this.options;
+    return sizeRun({ costs, ledger: o.ledger, budgetKey: o.budgetKey, hours: o.activeHours, minGapMs: o.minGapMs, budgetWaitMs: o.budgetWaitMs, lastCommandAt: this.lastCommandAt, now: o.clock.now(), gate });
   }
 
   async acquire(cost: number, { signal }: { signal?: AbortSignal } = {}): Promise<Grant | Refusal> {
@@ -117,11 +126,16 @@ export class InstancePermit implements SearchPermit {
     const unlock = await this.lock();
     try {
       const { clock } = this.options;
-      const gap = (this.lastCommandAt ?? -Infinity) + this.options.minGapMs - clock.now();
-      if (gap > 0) await clock.sleep(gap, signal).catch(() => undefined);
-      if (!free) {
-        const wait = ledger.availableAt(budgetKey, cost, clock.now()) - clock.now();
-        if (wait > 0 && wait <= budgetWaitMs) await clock.sleep(wait, signal).catch(() => undefined);
+      // pacing and a short budget wait, by the rule the run preview uses (grant-timing.ts); asked
+      // again after each sleep, as another instance of the budget group may have spent meanwhile
+      for (let asked = 0; asked < 3 && !signal?.aborted; asked++) {
+        const timing = grantTiming({ ledger, budgetKey, hours: this.options.activeHours, minGapMs: this.options.minGapMs, budgetWaitMs, lastCommandAt: this.lastCommandAt, cost, now: clock.now() });
+        if (!timing.ok) {
+          unlock();
+          return timing;
+        }
+        if (timing.at <= clock.now()) break;
+        await clock.sleep(timing.at - clock.now(), signal).catch(() => undefined);
       }
       for (const gate of this.options.gates ?? []) {
         if (signal?.aborted) break;
@@ -180,23 +194,7 @@ export class InstancePermit implements SearchPermit {
   private refusal(cost: number, signal: AbortSignal | undefined, budgetSlackMs: number): Refusal | undefined {
     const { clock, ledger, budgetKey, activeHours } = this.options;
     if (signal?.aborted) return { ok: false, code: 'stopped', reason: 'stopped' };
-    const now = clock.now();
-    if (!activeHours.isActive(now)) {
-      return { ok: false, code: 'inactive', reason: 'outside active hours', retryAt: activeHours.nextActiveStart(now) };
-    }
-    if (cost === 0) return undefined;
-    const at = ledger.availableAt(budgetKey, cost, now);
-    if (at > now + budgetSlackMs) {
-      const u = ledger.usage(budgetKey, now);
-      const l = ledger.limitsOf(budgetKey);
-      return {
-        ok: false,
-        code: 'budget',
-        reason: `budget used: ${u.lastHour}/${l.maxPerHour} this hour, ${u.lastDay}/${l.maxPerDay} today`,
-        retryAt: activeHours.nextActiveStart(at),
-      };
-    }
-    return undefined;
+    return refusalAt({ ledger, budgetKey, hours: activeHours, cost }, clock.now(), budgetSlackMs);
   }
 
   private async runGate(gate: PermitGate, signal: AbortSignal | undefined): Promise<GateVerdict> {

@@ -41,6 +41,8 @@ export interface SpecContext {
   readonly inFlight: ReadonlySet<number>;
   /** the same for Sonarr episodes (targets of an unfinished episode, season or series search) */
   readonly inFlightEpisodes: ReadonlySet<number>;
+  /** movies / episodes the instance's other jobs searched within its cross-job window (absent: none) */
+  readonly searchedByOthers?: ReadonlyMap<number, { jobId: string; at: number }>;
 }
 
 /** A Sonarr episode with the series it belongs to: the unit episode-level jobs decide on. */

@@ -21,6 +21,7 @@ export const REASON_LABELS = {
   tagged: 'tagged this cycle',
   'series-tagged': 'series tagged this cycle',
   'searched-this-cycle': 'searched this cycle',
+  'searched-by-other-job': 'searched by another job recently',
   'upgrades-disabled': 'upgrades disabled in profile',
   'at-cutoff': 'at cutoff',
   'unknown-profile': 'quality profile not found',

@@ -11,6 +11,11 @@ export const JOB_TYPE_LABELS: Record<JobType, string> = {
   refresh: 'Refresh',
 };
 
+/** A job as the user named it: its type's words when its id is the type, else the id and the type. */
+export function jobLabel(jobId: string, type: JobType): string {
+  return jobId === type ? JOB_TYPE_LABELS[type] : `${jobId} (${JOB_TYPE_LABELS[type]})`;
+}
+
 export const INSTANCE_STATE_LABELS: Record<InstanceState, { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' }> = {
   unknown: { text: 'Not contacted yet', tone: 'muted' },
   ok: { text: 'Healthy', tone: 'ok' },

@@ -4,6 +4,7 @@
  * form validates exactly like the engine.
  */
 import { z } from 'zod';
+import type { RunPreviewSize } from '../run-preview';
 import {
   JOB_TYPES,
   budgetGroupSchema,
@@ -44,6 +45,8 @@ const typedApiKey = instanceSchema.shape.apiKey.refine((key) => !isEnvReferenceI
 export const instanceDraftSchema = z.strictObject({
   ...instanceSchema.pick({ id: true, name: true, kind: true, url: true, trustSelfSignedCert: true, enabled: true, budgetGroup: true }).shape,
   apiKey: typedApiKey.optional(),
+  /** absent: keep the stored value (a new instance: the default) */
+  crossJobWindowDays: z.number().int().min(0).max(365).optional(),
 });
 export type InstanceDraft = z.input<typeof instanceDraftSchema>;
 
@@ -91,6 +94,24 @@ export type SaveJobRequest = z.input<typeof saveJobRequestSchema>;
 export const previewJobRequestSchema = z.strictObject({ instanceId, jobId, draft: jobSchema.optional() });
 export type PreviewJobRequest = z.input<typeof previewJobRequestSchema>;
 
+const runLimitSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['hourly-budget', 'daily-budget']), value: z.number() }),
+  z.object({ kind: z.literal('items-per-run'), value: z.number(), auto: z.boolean(), commands: z.boolean().optional() }),
+  z.object({ kind: z.literal('active-hours'), until: z.string() }),
+  z.object({ kind: z.literal('gate'), reason: z.string() }),
+  z.object({ kind: z.literal('too-costly'), value: z.number() }),
+  z.object({ kind: z.literal('all') }),
+]);
+
+/** The run's size as a run started now would have it (shared/run-preview.ts words it). */
+export const runPreviewSizeSchema = z.object({
+  now: z.number(),
+  cost: z.number(),
+  limit: runLimitSchema,
+  rest: z.number(),
+  restDays: z.number().nullable(),
+}) satisfies z.ZodType<RunPreviewSize>;
+
 export const jobPreviewSchema = z.object({
   instanceId: z.string(),
   jobId: z.string(),
@@ -98,12 +119,13 @@ export const jobPreviewSchema = z.object({
   /** eligible in this cycle: done + still to do */
   eligible: z.number(),
   done: z.number(),
-  /** what the next run would search, in order */
+  /** what a run started now would search, in order (only what the budget, pacing, hours and gates let through) */
   chosen: z.array(z.object({ id: z.number(), title: z.string(), cost: z.number() })),
   /** estimated indexer queries of the chosen items */
   cost: z.number(),
   /** count per skip reason, e.g. { "already downloading": 3 } */
   skipped: z.record(z.string(), z.number()),
+  size: runPreviewSizeSchema.optional(),
   message: z.string().optional(),
 });
 export type JobPreview = z.infer<typeof jobPreviewSchema>;

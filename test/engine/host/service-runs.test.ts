@@ -68,8 +68,10 @@ describe('host service: runs', () => {
     expect(preview.eligible).toBe(truth.length);
     expect(preview.done).toBe(0);
     expect(preview.cycle).toBe(1);
-    // auto items per run: a yearly run may spend a year of the daily budget, so it would take every eligible movie
-    expect(preview.chosen.length).toBe(truth.length);
+    // auto items per run: a yearly run may spend a year of the daily budget, but a run now gets
+    // the hour's 3 queries (issue 11: the preview said every eligible movie, the run searched 3)
+    expect(preview.chosen.length).toBe(3);
+    expect(preview.size).toMatchObject({ now: 3, cost: 3, limit: { kind: 'hourly-budget', value: 3 }, rest: truth.length - 3 });
     expect(preview.chosen.every((c) => truth.includes(c.id))).toBe(true);
     expect(preview.cost).toBe(preview.chosen.length);
     // every movie is eligible or skipped for a reason
@@ -78,7 +80,7 @@ describe('host service: runs', () => {
     const filtered = radarr.groundTruth('missing', { id: 'missing', filters: FILTER });
     const draft = await api.ok('previewJob', { instanceId: 'radarr', jobId: 'missing', draft: { id: 'missing', type: 'missing', filters: FILTER, itemsPerRun: 4 } });
     expect(draft.eligible).toBe(filtered.length);
-    expect(draft.chosen.length).toBe(Math.min(4, filtered.length));
+    expect(draft.chosen.length).toBe(Math.min(3, filtered.length)); // 4 per run, 3 queries this hour
 
     const bad = await api.fail('previewJob', { instanceId: 'radarr', jobId: 'new', draft: { id: 'new', type: 'new-episodes' } });
     expect(bad.issues?.[0]).toMatchObject({ path: ['job', 'type'], message: 'new-episodes is a Sonarr job' });

@@ -69,10 +69,11 @@ describe('host service: settings', () => {
     expect(badGroup.issues).toEqual([{ path: ['budgetGroup'], field: 'instances["radarr-4k"].budgetGroup', message: 'unknown budget group "nope"' }]);
     expect(badGroup.message).not.toContain(radarr.apiKey);
 
-    await api.ok('saveInstance', { id: 'radarr-4k', name: 'Radarr 4K', kind: 'radarr', url: radarr.url, apiKey: radarr.apiKey });
+    // another Radarr (its own URL base): two enabled instances at one address are refused (same-url.test.ts)
+    await api.ok('saveInstance', { id: 'radarr-4k', name: 'Radarr 4K', kind: 'radarr', url: `${radarr.url}/radarr4k`, apiKey: radarr.apiKey });
     expect(lastSaved().instances.find((i) => i.id === 'radarr-4k')?.apiKey).toBe(radarr.apiKey);
 
-    const renamed = await api.ok('saveInstance', { id: 'radarr-4k', name: 'Radarr UHD', kind: 'radarr', url: radarr.url });
+    const renamed = await api.ok('saveInstance', { id: 'radarr-4k', name: 'Radarr UHD', kind: 'radarr', url: `${radarr.url}/radarr4k` });
     expect(renamed.instances.find((i) => i.id === 'radarr-4k')?.name).toBe('Radarr UHD');
     expect(lastSaved().instances.find((i) => i.id === 'radarr-4k')).toMatchObject({ name: 'Radarr UHD', apiKey: radarr.apiKey });
 

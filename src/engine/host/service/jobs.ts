@@ -5,10 +5,13 @@
  */
 import { ServiceError } from '../../../shared/contract/errors';
 import type { ChannelHandlers } from '../../../shared/contract/service';
-import type { Settings } from '../../../shared/settings';
+import { jobSchema, type JobSettings, type Settings } from '../../../shared/settings';
 import { runJob } from '../../run/runner';
+import { budgetKeyOf } from '../../scheduler/budget';
 import type { SearchPermit } from '../../scheduler/permit';
-import { Scheduler } from '../../scheduler/scheduler';
+import type { Scheduler } from '../../scheduler/scheduler';
+import { buildScheduler } from '../build-scheduler';
+import { dryRunSizer, previewSize } from '../preview';
 import { instanceIndex, notFound, removeJobEdit, saveJobEdit, validSettings } from '../settings-edit';
 import { serviceCall } from './errors';
 import type { ServiceHost } from './types';
@@ -31,15 +34,29 @@ export function jobHandlers(host: ServiceHost): Handlers {
         const inst = settings.instances[instanceIndex(settings, instanceId)];
         const job = draft ?? inst.jobs.find((j) => j.id === jobId);
         if (!job) throw notFound(`no job "${jobId}" on instance "${instanceId}"`);
-        // the draft as it would be saved, with the instance and job switched on, for the item limit
-        const edit = saveJobEdit(settings, instanceId, { ...job, enabled: true });
-        const trial = validSettings(edit.settings, edit.relate);
-        const limit = itemsPerRun(host, enableInstance(trial, instanceId), instanceId, job.id);
+        const sizing = await sizingScheduler(host, settings, instanceId, job);
+        const limit = sizing.itemsPerRun(instanceId, job.id);
+        const parts = sizing.instance(instanceId);
         const client = host.client(inst);
         if (!client.info) await client.connect();
-        const report = await runJob({ instanceId, job, client, store: host.store, history: host.historyPort, permit: NO_PERMIT, clock: host.clock, limit, dryRun: true, evaluateAll: true });
+        const report = await runJob({
+          instanceId,
+          job,
+          client,
+          store: host.store,
+          history: host.historyPort,
+          permit: NO_PERMIT,
+          clock: host.clock,
+          limit,
+          maxCostPerCommand: sizing.ledger.maxSingleCost(budgetKeyOf(parts.settings)),
+          dryRun: true,
+          evaluateAll: true,
+          crossJobWindowDays: parts.settings.crossJobWindowDays,
+          sizeRun: dryRunSizer(host, parts.settings, parts.permit, client),
+        });
         if (report.result === 'error') throw new ServiceError('unavailable', `preview of ${job.id} on ${inst.name} failed: ${report.message}`);
         const chosen = report.commands.flatMap((c) => c.items.map((item) => ({ id: item.id, title: item.title, cost: round2(c.cost / Math.max(1, c.items.length)) })));
+        const size = previewSize(host, sizing, parts.settings, job, report);
         return {
           instanceId,
           jobId: job.id,
@@ -49,6 +66,7 @@ export function jobHandlers(host: ServiceHost): Handlers {
           chosen,
           cost: report.cost,
           skipped: report.reasons,
+          ...(size ? { size } : {}),
           ...(report.message ? { message: report.message } : {}),
         };
       }),
@@ -69,12 +87,19 @@ export function jobHandlers(host: ServiceHost): Handlers {
   };
 }
 
-function enableInstance(settings: Settings, instanceId: string): Settings {
-  return { ...settings, instances: settings.instances.map((i) => (i.id === instanceId ? { ...i, enabled: true } : i)) };
-}
-
-/** The run's item limit as the scheduler would hand it over ("auto" resolved from the budget share). */
-function itemsPerRun(host: ServiceHost, settings: Settings, instanceId: string, jobId: string): number {
-  const trial = new Scheduler({ settings, clock: host.clock, timeZone: host.timeZone, run: async () => undefined });
-  return trial.itemsPerRun(instanceId, jobId);
+/**
+ * The scheduler that sizes the run: the engine's own for a saved, enabled job (its budget shares,
+ * spends and pacing as they are), otherwise one for the settings as they would be saved, with the
+ * instance and job switched on, built from the engine's state (the same spends, the same last
+ * command) and the same demand rule. It is never started.
+ */
+async function sizingScheduler(host: ServiceHost, settings: Settings, instanceId: string, job: JobSettings): Promise<Scheduler> {
+  const live = await host.ready();
+  const inst = settings.instances.find((i) => i.id === instanceId)!;
+  const saved = inst.jobs.find((j) => j.id === job.id);
+  if (inst.enabled && saved?.enabled && JSON.stringify(saved) === JSON.stringify(jobSchema.parse(job))) return live;
+  const edit = saveJobEdit(settings, instanceId, { ...job, enabled: true });
+  const trial = validSettings(edit.settings, edit.relate);
+  const enabled = { ...trial, instances: trial.instances.map((i) => (i.id === instanceId ? { ...i, enabled: true } : i)) };
+  return buildScheduler(host, enabled, live.state());
 }

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { HistoryEntry, HistoryStatus } from '../../../shared/status';
 import { Badge } from '../../components/Badge';
 import { formatCount, formatDateTime } from '../../lib/format';
-import { HISTORY_STATUS_LABELS, JOB_TYPE_LABELS } from '../../lib/labels';
+import { HISTORY_STATUS_LABELS, jobLabel } from '../../lib/labels';
 
 const TONE: Record<HistoryStatus, 'ok' | 'warn' | 'danger' | 'muted'> = {
   grabbed: 'ok',
@@ -73,7 +73,8 @@ export const HistoryTable = memo(function HistoryTable({ entries, instanceName }
             <td className="nowrap">{formatDateTime(e.at)}</td>
             <td data-label="Instance">{instanceName(e.instanceId)}</td>
             <td data-label="Job">
-              {JOB_TYPE_LABELS[e.jobType]}
+              {/* which job searched it: two jobs of one type are told apart, as the cross-job skip reason names them */}
+              {jobLabel(e.jobId, e.jobType)}
               {e.cycle !== undefined ? <span className="muted"> · cycle {e.cycle}</span> : null}
             </td>
             <td data-label="Status">

@@ -3,7 +3,7 @@ import type { BudgetGroup } from '../../../shared/settings';
 import type { MaskedInstance, TestConnectionResult } from '../../../shared/contract/settings-schemas';
 import { api } from '../../api';
 import { confirmLeave } from '../../app/router';
-import { Checkbox, SelectField, TextField } from '../../components/Field';
+import { Checkbox, NumberField, SelectField, TextField } from '../../components/Field';
 import { FormNotice } from '../../components/FormNotice';
 import { useForm } from '../../forms/useForm';
 import { errorMessage } from '../../lib/errors';
@@ -147,6 +147,15 @@ export function InstanceForm({ instance, existing, budgetGroups, onDone }: Props
           options={[{ value: '', label: 'None (own budget)' }, ...budgetGroups.map((g) => ({ value: g.id, label: g.name }))]}
           hint="Instances behind the same indexers can share one budget (Throughput page)."
           onChange={(g) => set('budgetGroup', g)}
+        />
+        <NumberField
+          label="One search per item across jobs (days)"
+          value={draft.crossJobWindowDays}
+          min={0}
+          max={365}
+          error={errors.crossJobWindowDays}
+          hint="An item one job searched is skipped by the other jobs for this long; 0 = off. New episodes are exempt."
+          onChange={(d) => set('crossJobWindowDays', d)}
         />
       </div>
       <div className="chips">

@@ -18,12 +18,14 @@ export interface InstanceFormValues {
   enabled: boolean;
   /** '' = no budget group */
   budgetGroup: string;
+  /** days an item one job searched is skipped by the instance's other jobs (0: off) */
+  crossJobWindowDays: number;
 }
 
 export const DEFAULT_URL = { radarr: 'http://localhost:7878', sonarr: 'http://localhost:8989' } as const;
 
 export function emptyInstance(kind: 'radarr' | 'sonarr' = 'radarr'): InstanceFormValues {
-  return { id: '', name: '', kind, url: DEFAULT_URL[kind], apiKey: '', trustSelfSignedCert: false, enabled: true, budgetGroup: '' };
+  return { id: '', name: '', kind, url: DEFAULT_URL[kind], apiKey: '', trustSelfSignedCert: false, enabled: true, budgetGroup: '', crossJobWindowDays: 7 };
 }
 
 export function fromInstance(inst: MaskedInstance): InstanceFormValues {
@@ -36,6 +38,7 @@ export function fromInstance(inst: MaskedInstance): InstanceFormValues {
     trustSelfSignedCert: inst.trustSelfSignedCert,
     enabled: inst.enabled,
     budgetGroup: inst.budgetGroup ?? '',
+    crossJobWindowDays: inst.crossJobWindowDays,
   };
 }
 
@@ -59,6 +62,7 @@ export function toDraft(v: InstanceFormValues): InstanceDraft {
     url: v.url,
     trustSelfSignedCert: v.trustSelfSignedCert,
     enabled: v.enabled,
+    crossJobWindowDays: v.crossJobWindowDays,
     ...(v.budgetGroup ? { budgetGroup: v.budgetGroup } : {}),
     ...(v.apiKey.trim() ? { apiKey: v.apiKey } : {}),
   };

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { DEFAULT_INTERVAL, GRANULARITIES, SEARCH_ORDERS, jobSchema, jobTag, type JobSettings } from '../../../shared/settings';
 import type { InstanceMetadata, JobPreview, MaskedInstance } from '../../../shared/contract/settings-schemas';
+import { jobOverlaps } from '../../../shared/cross-job';
 import { api } from '../../api';
 import { confirm } from '../../app/confirm';
 import { confirmLeave } from '../../app/router';
@@ -12,6 +13,7 @@ import { errorMessage } from '../../lib/errors';
 import { JOB_TYPE_LABELS } from '../../lib/labels';
 import { useSettings } from '../../stores/settings';
 import { SEARCH_JOBS, formField, toJob, validateJob, type JobFormValues } from './jobForm';
+import { Overlaps } from './Overlaps';
 import { PreviewResult } from './PreviewResult';
 
 const ORDER_LABELS: Record<(typeof SEARCH_ORDERS)[number], string> = {
@@ -104,6 +106,8 @@ export function JobForm({ instance, job, initial, metadata, onClose }: Props) {
   };
 
   const isSearch = SEARCH_JOBS.includes(v.type);
+  // jobs of this instance that can search the same items: the cross-job window keeps them apart
+  const overlaps = jobOverlaps({ id: v.id, type: v.type }, others, instance.crossJobWindowDays);
   const profiles = metadata?.qualityProfiles.map((p) => ({ value: p.id, label: p.name })) ?? [];
   const tagLabels = (metadata?.tags.map((t) => t.label) ?? []).filter((l) => l !== jobTag({ id: v.id, tag: v.tag || undefined }));
   const tagOptions = [...new Set([...tagLabels, ...v.includeTags, ...v.excludeTags])].map((l) => ({ value: l, label: l }));
@@ -187,6 +191,8 @@ export function JobForm({ instance, job, initial, metadata, onClose }: Props) {
         {v.type === 'upgrade' ? <Checkbox label="Also search items already at the cutoff" checked={v.includeAtCutoff} onChange={(x) => set('includeAtCutoff', x)} /> : null}
       </div>
 
+      <Overlaps overlaps={overlaps} />
+
       <details className="job-form__filters" open={v.qualityProfileIds.length + v.includeTags.length + v.excludeTags.length + v.statuses.length > 0 || undefined}>
         <summary>Filters</summary>
         {!metadata ? <p className="muted">Quality profiles and tags load from {instance.name}…</p> : null}
@@ -236,7 +242,7 @@ export function JobForm({ instance, job, initial, metadata, onClose }: Props) {
       <div aria-live="polite">
         {preview?.state === 'loading' ? <p className="muted">Running a dry run (nothing is searched)…</p> : null}
         {preview?.state === 'error' ? <p className="field__error">Preview failed: {preview.message}</p> : null}
-        {preview?.state === 'done' ? <PreviewResult preview={preview.result} /> : null}
+        {preview?.state === 'done' ? <PreviewResult preview={preview.result} overlaps={overlaps} /> : null}
       </div>
     </form>
   );

@@ -1,20 +1,31 @@
 import type { JobPreview } from '../../../shared/contract/settings-schemas';
+import { runPreviewSentence } from '../../../shared/run-preview';
 import { formatCount } from '../../lib/format';
+import { Overlaps } from './Overlaps';
 
 const SHOWN = 50;
 
 /** A dry run's answer: what the next run would search, and why everything else is skipped. */
-export function PreviewResult({ preview }: { preview: JobPreview }) {
+export function PreviewResult({ preview, overlaps = [] }: { preview: JobPreview; overlaps?: readonly string[] }) {
   const reasons = Object.entries(preview.skipped).sort((a, b) => b[1] - a[1]);
   return (
     <section className="preview" aria-label="Preview result">
       <h3>Preview (dry run)</h3>
       <p>
-        Cycle {preview.cycle}: {formatCount(preview.done)} of {formatCount(preview.eligible)} eligible done. The next run would search{' '}
-        <strong>{formatCount(preview.chosen.length)}</strong> {preview.chosen.length === 1 ? 'item' : 'items'} (about {formatCount(preview.cost)} indexer{' '}
-        {preview.cost === 1 ? 'query' : 'queries'}).
+        Cycle {preview.cycle}: {formatCount(preview.done)} of {formatCount(preview.eligible)} eligible done. A run started now{' '}
+        {preview.size ? (
+          // the CLI's dry run prints the same sentence from the same numbers
+          <strong>{runPreviewSentence(preview.size)}</strong>
+        ) : (
+          <>
+            would search <strong>{formatCount(preview.chosen.length)}</strong> {preview.chosen.length === 1 ? 'item' : 'items'}
+          </>
+        )}{' '}
+        (about {formatCount(preview.cost)} indexer {preview.cost === 1 ? 'query' : 'queries'}).
       </p>
       {preview.message ? <p className="muted">{preview.message}</p> : null}
+      {/* why "searched by another job recently" may stand among the reasons below */}
+      <Overlaps overlaps={overlaps} />
       <div className="preview__cols">
         <div>
           <h4>Would search</h4>
