@@ -3,7 +3,7 @@
  * never logged. A client is kept across settings changes while its address, key, kind and TLS
  * choice stay the same (its connection pool and detected version with it), and replaced otherwise.
  */
-import { ArrError, createArrClient, type AnyArrClient } from '../../arr';
+import { ArrError, createArrClient, type AnyArrClient, type RetryPolicy } from '../../arr';
 import type { InstanceSettings } from '../../shared/settings';
 import { resolveApiKey, type Env } from '../config';
 import type { Clock } from '../scheduler/clock';
@@ -20,6 +20,7 @@ export class InstanceClients {
   constructor(
     private readonly env: Env,
     private readonly clock: Clock,
+    private readonly retry?: Partial<RetryPolicy>,
   ) {}
 
   /** The client of this instance as configured now. Throws a ConfigError when an `env:` key does not resolve. */
@@ -29,7 +30,7 @@ export class InstanceClients {
     const existing = this.entries.get(instance.id);
     if (existing?.fingerprint === fingerprint) return existing.client;
     existing?.client.close();
-    const client = createClient(instance, apiKey, this.clock);
+    const client = createClient(instance, apiKey, this.clock, this.retry);
     this.entries.set(instance.id, { fingerprint, client });
     return client;
   }
@@ -55,10 +56,11 @@ export class InstanceClients {
 }
 
 /** A client for an address and key that are not (or not yet) stored: test connection. */
-export function createClient(instance: Pick<InstanceSettings, 'name' | 'kind' | 'url' | 'trustSelfSignedCert'>, apiKey: string, clock: Clock): AnyArrClient {
+export function createClient(instance: Pick<InstanceSettings, 'name' | 'kind' | 'url' | 'trustSelfSignedCert'>, apiKey: string, clock: Clock, retry?: Partial<RetryPolicy>): AnyArrClient {
   return createArrClient(
     { name: instance.name, kind: instance.kind, url: instance.url, apiKey, trustSelfSignedCert: instance.trustSelfSignedCert },
-    { sleep: (ms) => clock.sleep(ms) },
+    // retry waits go through the engine's clock, so a test's fake clock skips them
+    { sleep: (ms) => clock.sleep(ms), ...(retry ? { retry } : {}) },
   );
 }
 
