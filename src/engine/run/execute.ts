@@ -42,8 +42,12 @@ export interface ExecuteResult {
   stop?: Stop;
 }
 
-/** POST failures that prove the app did not take the command (anything else: it may have) */
-const NOT_SENT = new Set(['connection-refused', 'dns', 'tls', 'unauthorized', 'wrong-url-base', 'redirect', 'html', 'bad-request', 'conflict', 'server-error', 'wrong-app', 'cancelled']);
+/**
+ * POST failures that prove the app did not take the command (anything else: it may have). A 503,
+ * starting up or from a proxy whose backend is down, is an answer to a request nobody processed
+ * (CONTRACT.md §2); a 500 is checked against the app's command list first (./send.ts).
+ */
+const NOT_SENT = new Set(['connection-refused', 'dns', 'tls', 'unauthorized', 'wrong-url-base', 'redirect', 'html', 'bad-request', 'conflict', 'server-error', 'starting-up', 'unavailable', 'wrong-app', 'cancelled']);
 
 export async function executeCommands(rc: RunContext, planned: readonly PlannedCommand[], options: { cycle: number; permit: SearchPermit; poll: PollOptions; signal?: AbortSignal }): Promise<ExecuteResult> {
   const result: ExecuteResult = { commands: [], cost: 0 };
