@@ -37,8 +37,8 @@ export function messageOf(error: unknown, secrets: readonly string[] = []): stri
  * A line about one instance, naming it once, as the config errors do: `instance "id" (name): …`.
  * The clients' messages start with `Radarr "name": `, which this replaces rather than repeats.
  */
-export function instanceLine(instance: Pick<InstanceSettings, 'id' | 'name' | 'kind'>, message: string): string {
+export function instanceLine(instance: Pick<InstanceSettings, 'id' | 'name' | 'kind'>, message: string, jobId?: string): string {
   const clientPrefix = `${APP_NAMES[instance.kind]} "${instance.name}": `;
   const text = message.startsWith(clientPrefix) ? message.slice(clientPrefix.length) : message;
-  return `instance "${instance.id}"${instance.name === instance.id ? '' : ` (${instance.name})`}: ${text}`;
+  return `instance "${instance.id}"${instance.name === instance.id ? '' : ` (${instance.name})`}: ${jobId ? `${jobId}: ` : ''}${text}`;
 }

@@ -35,13 +35,13 @@ export function onceExit(results: readonly OnceResult[]): OnceExit {
     const failed = report.commands.filter((c) => c.status === 'failed' || c.status === 'error');
     if (report.result === 'error' && !(report.error instanceof ArrError) && failed.length === 0) {
       failure = true;
-      lines.push(instanceLine(instance, `${job.id}: ${report.message}`));
+      lines.push(instanceLine(instance, report.message, job.id));
       continue;
     }
     if (report.result === 'error' || failed.length > 0) {
       appError = true;
       const detail = failed.length > 0 ? `${failed.length} of ${report.commands.length} commands failed (${failed[failed.length - 1].message ?? failed[failed.length - 1].status}); their items are searched again on a later run` : report.message;
-      lines.push(instanceLine(instance, `${job.id}: ${detail}`));
+      lines.push(instanceLine(instance, detail, job.id));
     }
   }
   const code = unreachable.size > 0 ? EXIT.unreachable : failure ? EXIT.failure : appError ? EXIT.appError : EXIT.ok;
