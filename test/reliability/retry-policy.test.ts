@@ -69,14 +69,20 @@ describe('reliability finding 9.3: idempotent reads are retried with backoff and
     expect(slept).toHaveLength(2);
   });
 
-  it.each([401, 403, 404, 400, 409])('never retries a %i: it is an answer', async (status) => {
-    const s = await serve((_req, res) => sendJson(res, status, { message: 'no' }));
+  it.each([401, 403, 404, 400, 409])('never retries a %i (it is an answer), where a 500 on the same read is retried', async (status) => {
+    let calls = 0;
+    const s = await serve((req, res) => {
+      if (req.path.endsWith('/tag')) return sendJson(res, status, { message: 'no' });
+      return ++calls === 1 ? sendJson(res, 500, LOCKED) : sendJson(res, 200, PROFILES);
+    });
     const slept: number[] = [];
     const c = client(s.url, slept);
-    await failure(c.qualityProfiles());
-    c.close();
+    await failure(c.tags());
     expect(s.requests).toHaveLength(1);
     expect(slept).toEqual([]);
+    expect(await c.qualityProfiles()).toHaveLength(1);
+    c.close();
+    expect(s.requests).toHaveLength(3);
   });
 
   it('429 with Retry-After: waits what the app asks within the cap; a longer Retry-After is not waited for', async () => {
@@ -104,15 +110,20 @@ describe('reliability finding 9.3: idempotent reads are retried with backoff and
 });
 
 describe('reliability finding 9.3: writes are not retried blindly', () => {
-  it('POST /command answering 500 or dropping the connection is sent once by the client', async () => {
+  it('POST /command answering 500 or dropping the connection is sent once by the client, where a GET with the same faults is retried', async () => {
     let calls = 0;
-    const s = await serve((_req, res) => (++calls === 1 ? sendJson(res, 500, LOCKED) : void res.socket?.destroy()));
+    const s = await serve((req, res) => {
+      if (req.method === 'GET' && ++calls > 2) return sendJson(res, 200, []);
+      if (req.method === 'GET' ? calls === 1 : req.body.includes('[1]')) return sendJson(res, 500, LOCKED);
+      res.socket?.destroy();
+    });
     const slept: number[] = [];
     const c = client(s.url, slept);
     expect((await failure(c.sendCommand({ name: 'MoviesSearch', movieIds: [1] }))).kind).toBe('server-error');
-    expect((await failure(c.sendCommand({ name: 'MoviesSearch', movieIds: [1] }))).kind).toBe('connection-reset');
+    expect((await failure(c.sendCommand({ name: 'MoviesSearch', movieIds: [2] }))).kind).toBe('connection-reset');
+    expect(await c.commands()).toEqual([]);
     c.close();
-    expect(s.requests.map((r) => r.method)).toEqual(['POST', 'POST']);
+    expect(s.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'GET', 'GET', 'GET']);
   });
 
   it('the tag editor (add/remove: twice is once) is re-sent after a lost answer, but its 500 for a deleted id is not', async () => {
