@@ -18,7 +18,7 @@ import { drain, htmlTitle, readText } from './body';
 import { resolveEndpoint, type ArrInstance, type Endpoint } from './endpoint';
 import { arrError, type ErrorContext } from './messages';
 import { queryString, type ListStyle, type Query } from './query';
-import { attemptsOf, DEFAULT_RETRY, errorBodyOf, DEFAULT_STARTUP_RETRY, installRetry, retryConfig, type RetryClass, type RetryPolicy, type RetrySettings, type StartupRetry } from './retry';
+import { attemptsOf, DEFAULT_RETRY, DEFAULT_STARTUP_RETRY, errorBodyOf, installRetry, retryConfig, type RetryClass, type RetryPolicy, type RetrySettings, type StartupRetry } from './retry';
 import { DeadlineError, HtmlPageError, HttpStatusError, problemOf } from './translate';
 
 export const USER_AGENT = `Trawlarr/${packageJson.version}`;

@@ -110,7 +110,8 @@ export function retryDelay(error: AxiosError, n: number, cls: RetryClass, s: Ret
       ? isPassingFault(error) && !(cls === 'idempotent-write' && status === 500 && !CONTENTION.test(body))
       : cls === 'write' && status === undefined && n === 1 && isStaleSocket(error);
   if (!retryable || n > s.policy.retries) return undefined;
-  if (status === undefined && cls === 'write') return 0; // a fresh connection, straight away
+  // a kept-alive socket the server had closed: the request never left, so a fresh connection at once
+  if (status === undefined && n === 1 && isStaleSocket(error)) return 0;
   const after = status === 429 ? retryAfterMs(error) : undefined;
   if (after !== undefined) return after <= s.policy.maxRetryAfterMs ? after : undefined;
   const full = Math.min(s.policy.maxDelayMs, s.policy.baseDelayMs * 2 ** (n - 1));
