@@ -88,5 +88,9 @@ describe('reliability finding 9.3: one transient fault no longer fails a whole j
     const locked = flaky.radarr.requests.filter((r) => r.status === 500).length + flaky.sonarr.requests.filter((r) => r.status === 500).length;
     expect(dropped).toBeGreaterThan(5);
     expect(locked).toBeGreaterThan(5);
+    // including on the writes: a search command and a tag edit whose answers were lost
+    const writes = [...flaky.radarr.requests, ...flaky.sonarr.requests].filter((r) => r.method !== 'GET');
+    expect(writes.filter((r) => r.path === '/api/v3/command' && r.status !== 201).length).toBeGreaterThan(0);
+    expect(writes.filter((r) => /editor$/.test(r.path) && r.status !== 202).length).toBeGreaterThan(0);
   }, 240_000);
 });
