@@ -155,6 +155,14 @@ export interface Command {
   exception?: string;
 }
 
+/** A command as GET /command lists it, with what it was asked to do: enough to recognise one we sent. */
+export interface ListedCommand extends Command {
+  /** the ids of its body; absent fields were not in it */
+  body: { movieIds?: number[]; episodeIds?: number[]; seriesIds?: number[]; seriesId?: number; seasonNumber?: number };
+  /** who sent it (Radarr/Sonarr record the User-Agent), e.g. "Trawlarr/1.2.0" */
+  clientUserAgent?: string;
+}
+
 /** A "grabbed" history record. */
 export interface GrabRecord {
   id: number;

@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import { isLoopbackAddress } from '../server/hosts';
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, unreachable: 3 } as const;
+/** 4 came with retries: an app that answers with errors is not the same problem as one that cannot be reached. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, unreachable: 3, appError: 4 } as const;
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -28,7 +29,9 @@ export const USAGE = `Usage:
   trawlarr status  --data-dir DIR [--json]
   trawlarr history --data-dir DIR [--json] [--limit N]
 
-Exit codes: 0 success, 2 bad usage or config, 3 an instance unreachable or its key rejected.`;
+Exit codes: 0 success; 1 an unexpected error; 2 bad usage or config; 3 an instance unreachable
+or its key rejected; 4 an instance answered with an error (a request still failing after its
+retries, or a search command the app reported failed: its items are searched again later).`;
 
 const OPTIONS = {
   config: { type: 'string' },

@@ -4,7 +4,7 @@ import { loadConfigFile, resolveApiKey, saveConfigFile } from '../engine/config'
 import { setCrashSecrets } from '../engine/crash-guard';
 import { createEngineHost, refuseSameUrlInFile, type EngineHost } from '../engine/host';
 import type { Settings } from '../shared/settings';
-import { pollFromEnv } from './env';
+import { pollFromEnv, retryFromEnv } from './env';
 import type { CliIo } from './io';
 
 export const VERSION: string = packageJson.version;
@@ -33,6 +33,7 @@ export async function openEngine(
     version: VERSION,
     poll: pollFromEnv(io.env),
     onLockLost,
+    retry: retryFromEnv(io.env),
   });
   setCrashSecrets(() => host.service.secrets());
   return { host, settings };

@@ -1,9 +1,11 @@
 /**
  * Exit codes and messages of the headless command: 0 success, 2 bad usage or config (the message
  * names the option, file and field), 3 an instance unreachable or its key rejected (the message
- * names the instance, never the key), 1 anything else.
+ * names the instance, never the key), 4 an instance answered with an error (a request that failed
+ * after its retries, a failed search command), 1 anything else.
  */
-import type { ArrError } from '../arr';
+import { APP_NAMES, ArrError } from '../arr';
+import type { InstanceSettings } from '../shared/settings';
 import { ConfigError, scrubSecrets } from '../engine/config';
 import { isConnectionFailure } from '../engine/host';
 import { EXIT, UsageError } from './args';
@@ -21,6 +23,7 @@ export function exitCodeOf(error: unknown): number {
   if (error instanceof CliFailure) return error.code;
   if (error instanceof UsageError || error instanceof ConfigError) return EXIT.usage;
   if (isConnectionFailure(error)) return EXIT.unreachable;
+  if (error instanceof ArrError) return EXIT.appError;
   return EXIT.failure;
 }
 
@@ -30,7 +33,12 @@ export function messageOf(error: unknown, secrets: readonly string[] = []): stri
   return scrubSecrets(text, [...secrets]);
 }
 
-/** A connection failure names the instance by its id too (the client's message names it by its name). */
-export function connectionMessage(instanceId: string, error: ArrError): string {
-  return `instance "${instanceId}": ${error.message}`;
+/**
+ * A line about one instance, naming it once, as the config errors do: `instance "id" (name): …`.
+ * The clients' messages start with `Radarr "name": `, which this replaces rather than repeats.
+ */
+export function instanceLine(instance: Pick<InstanceSettings, 'id' | 'name' | 'kind'>, message: string, jobId?: string): string {
+  const clientPrefix = `${APP_NAMES[instance.kind]} "${instance.name}": `;
+  const text = message.startsWith(clientPrefix) ? message.slice(clientPrefix.length) : message;
+  return `instance "${instance.id}"${instance.name === instance.id ? '' : ` (${instance.name})`}: ${jobId ? `${jobId}: ` : ''}${text}`;
 }

@@ -102,7 +102,9 @@ export function onceText(doc: OnceJson): string {
   for (const job of doc.jobs) {
     const head = `${job.instanceName} / ${job.jobId}${job.dryRun ? ' (dry run)' : ''}`;
     if (job.error) {
-      lines.push(`${head}: not run: ${job.error}`);
+      // the head names the instance: the client's `Radarr "name": ` would say it again
+      const own = ['Radarr', 'Sonarr'].map((app) => `${app} "${job.instanceName}": `).find((p) => job.error!.startsWith(p));
+      lines.push(`${head}: not run: ${own ? job.error.slice(own.length) : job.error}`);
       continue;
     }
     // a dry run says what a run now would do and when the rest follows, in the Preview's words

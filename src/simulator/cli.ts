@@ -1,6 +1,7 @@
 /**
  * Runs a simulator in its own process (benchmarks, the demo):
  *   tsx src/simulator/cli.ts --app radarr --seed 1 --movies 40000 [--port 0] [--api-key K] [--url-base /radarr]
+ *     [--unreliable RATE [--unreliable-seed N]]
  * Prints one JSON line {"url","apiKey","app","port"} on stdout once listening; stops on SIGTERM/SIGINT.
  */
 import { parseArgs } from 'node:util';
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     'url-base': { type: 'string' },
     version: { type: 'string' },
     'grab-chance': { type: 'string' },
+    unreliable: { type: 'string' },
+    'unreliable-seed': { type: 'string' },
   },
   strict: true,
 });
@@ -59,6 +62,7 @@ try {
     version: values.version,
     grabChance,
   });
+  if (values.unreliable !== undefined) sim.faults.unreliable = { rate: Number(values.unreliable), seed: int('unreliable-seed', values['unreliable-seed']) ?? 1 };
   process.stdout.write(`${JSON.stringify({ url: sim.url, apiKey: sim.apiKey, app: sim.app, port: sim.port })}\n`);
   const stop = () => {
     sim.close().then(() => process.exit(0), () => process.exit(1));

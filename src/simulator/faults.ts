@@ -1,10 +1,13 @@
 /**
- * Fault switches, settable at runtime by tests (`sim.faults.flaky500 = { count: 2 }`).
+ * Fault switches, settable at runtime by tests (`sim.faults.flaky500 = { count: 2 }`,
+ * `sim.faults.unreliable = { rate: 0.2, seed: 7 }`).
  * `down` closes the listener and reopens it on the same port when cleared; await
  * `sim.faults.settled()` after flipping it when the next step needs the port state.
  */
-import type { Rng } from './library/rng.js';
-import type { CountOrChance, FaultSettings } from './types.js';
+import { createRng, type Rng } from './library/rng.js';
+import type { CountOrChance, FaultSettings, Unreliable, UnreliableKind } from './types.js';
+
+const UNRELIABLE_KINDS: readonly UnreliableKind[] = ['500', 'drop', 'drop-after-work'];
 
 export class Faults implements FaultSettings {
   startingUp: boolean | number = false;
@@ -16,6 +19,8 @@ export class Faults implements FaultSettings {
   indexersBackedOff = false;
   queueFull: number | null = null;
   #down = false;
+  #unreliable: Unreliable | null = null;
+  #unreliableRng: Rng | undefined;
   #pending: Promise<void> = Promise.resolve();
 
   constructor(
@@ -33,6 +38,28 @@ export class Faults implements FaultSettings {
     this.#pending = this.#pending.then(() => this.setListening(!value));
   }
 
+  get unreliable(): Unreliable | null {
+    return this.#unreliable;
+  }
+
+  /** setting it (again) restarts its generator from the seed */
+  set unreliable(value: Unreliable | null) {
+    if (value && !(value.rate >= 0 && value.rate <= 1)) throw new RangeError(`unreliable.rate must be between 0 and 1, got ${value.rate}`);
+    if (value?.kinds && value.kinds.length === 0) throw new RangeError('unreliable.kinds must name at least one kind');
+    this.#unreliable = value;
+    this.#unreliableRng = value ? createRng((value.seed ?? 1) ^ 0xfa17) : undefined;
+  }
+
+  /** @internal how this API request fails under `unreliable`, if it does: one roll per request */
+  takeUnreliable(): UnreliableKind | undefined {
+    const u = this.#unreliable;
+    const rng = this.#unreliableRng;
+    if (!u || !rng) return undefined;
+    const roll = rng.next();
+    const kind = rng.pick(u.kinds ?? UNRELIABLE_KINDS);
+    return roll < u.rate ? kind : undefined;
+  }
+
   /** resolves once the listener matches `down` */
   settled(): Promise<void> {
     return this.#pending;
@@ -48,6 +75,7 @@ export class Faults implements FaultSettings {
     this.failCommands = false;
     this.indexersBackedOff = false;
     this.queueFull = null;
+    this.unreliable = null;
     this.down = false;
   }
 

@@ -55,6 +55,27 @@ export interface SearchRecord {
 /** A fault that fires for the next `count` requests, or with `probability` on each request. */
 export type CountOrChance = { count: number } | { probability: number };
 
+/**
+ * How an unreliable stand-in fails a request: `500` answers "database is locked" (SQLite contention,
+ * nothing done), `drop` closes the connection before the app does anything, `drop-after-work` lets
+ * the app do the work (queue the command, change the tags) and closes the connection instead of answering.
+ */
+export type UnreliableKind = '500' | 'drop' | 'drop-after-work';
+
+/**
+ * A share of API requests fails, decided by its own seeded generator: the same seed and the same
+ * requests fail the same way, and the library's own chance rolls (grabs) draw exactly the numbers
+ * they draw without the fault, so a faulty run can be compared with a clean one.
+ */
+export interface Unreliable {
+  /** share of API requests that fail, 0–1 */
+  rate: number;
+  /** default 1 */
+  seed?: number;
+  /** default all three, picked evenly */
+  kinds?: readonly UnreliableKind[];
+}
+
 export interface FaultSettings {
   /** 503 starting-up: true until cleared, or for the next N requests */
   startingUp: boolean | number;
@@ -69,6 +90,8 @@ export interface FaultSettings {
   queueFull: number | null;
   /** listener closed: connections refused until cleared */
   down: boolean;
+  /** a share of API requests fails (see Unreliable); null: off */
+  unreliable: Unreliable | null;
 }
 
 export interface SimulatorOptions {

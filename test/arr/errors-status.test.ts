@@ -56,7 +56,7 @@ describe('HTTP statuses', () => {
     expect(slept).toEqual([1000, 2000, 4000, 5000]);
     expect(s.requests).toHaveLength(5);
     expect(e.kind).toBe('starting-up');
-    expect(e.message).toBe('Radarr "Main": Radarr is still starting up (HTTP 503 on 5 attempts). Try again in a minute.');
+    expect(e.message).toBe('Radarr "Main": still starting up (HTTP 503 on 5 attempts). Try again in a minute.');
   });
 
   it('another 503 (a proxy whose backend is down): unavailable', async () => {
@@ -120,13 +120,13 @@ describe('HTTP statuses', () => {
       { propertyName: 'Label', errorMessage: 'Allowed characters a-z, 0-9 and -' },
       { propertyName: 'Label', errorMessage: "'Label' must not be empty." },
     ]);
-    expect(e.message).toBe("Radarr \"Main\": Radarr rejected POST /api/v3/tag (HTTP 400): Label: Allowed characters a-z, 0-9 and -; Label: 'Label' must not be empty.");
+    expect(e.message).toBe("Radarr \"Main\": rejected POST /api/v3/tag (HTTP 400): Label: Allowed characters a-z, 0-9 and -; Label: 'Label' must not be empty.");
   });
 
   it('400 with {message}', async () => {
     const s = await serve((_req, res) => sendJson(res, 400, { message: 'movieId or movieFileIds must be provided' }));
     const e = await failure(radarr(s.url).movieFiles([1]));
-    expect(e.message).toBe('Radarr "Main": Radarr rejected GET /api/v3/moviefile (HTTP 400): movieId or movieFileIds must be provided.');
+    expect(e.message).toBe('Radarr "Main": rejected GET /api/v3/moviefile (HTTP 400): movieId or movieFileIds must be provided.');
   });
 
   it('400 from model binding (ProblemDetails errors map)', async () => {
@@ -134,7 +134,7 @@ describe('HTTP statuses', () => {
       sendJson(res, 400, { title: 'One or more validation errors occurred.', status: 400, errors: { '$.movieIds[0]': ['The JSON value could not be converted to System.Int32.'] } }),
     );
     const e = await failure(radarr(s.url).sendCommand({ name: 'MoviesSearch', movieIds: [1] }));
-    expect(e.message).toBe('Radarr "Main": Radarr rejected POST /api/v3/command (HTTP 400): $.movieIds[0]: The JSON value could not be converted to System.Int32.');
+    expect(e.message).toBe('Radarr "Main": rejected POST /api/v3/command (HTTP 400): $.movieIds[0]: The JSON value could not be converted to System.Int32.');
   });
 
   it('409 that a re-read does not resolve', async () => {
@@ -153,7 +153,7 @@ describe('HTTP statuses', () => {
     );
     const e = await failure(radarr(s.url).editTags([5, 6], [3], 'add'));
     expect(e.kind).toBe('server-error');
-    expect(e.message).toBe('Radarr "Main": Radarr failed with an internal error (HTTP 500) on PUT /api/v3/movie/editor: Expected query to return 2 rows but returned 1.');
+    expect(e.message).toBe('Radarr "Main": internal error (HTTP 500) on PUT /api/v3/movie/editor: Expected query to return 2 rows but returned 1.');
   });
 
   it('another status', async () => {
@@ -169,6 +169,6 @@ describe('HTTP statuses', () => {
   it('a server message that echoes the key or an apikey parameter is scrubbed', async () => {
     const s = await serve((_req, res) => sendJson(res, 500, { message: `Invalid request /api/v3/tag?apikey=${API_KEY}&x=1 with key ${API_KEY}` }));
     const e = await failure(radarr(s.url).tags());
-    expect(e.message).toBe('Radarr "Main": Radarr failed with an internal error (HTTP 500) on GET /api/v3/tag: Invalid request /api/v3/tag?apikey=***&x=1 with key ***.');
+    expect(e.message).toBe('Radarr "Main": internal error (HTTP 500) on GET /api/v3/tag: Invalid request /api/v3/tag?apikey=***&x=1 with key ***.');
   });
 });

@@ -125,7 +125,7 @@ describe('error translation details', () => {
   it('validation failures are scrubbed as well as the message', () => {
     const e = arrError(ctx, { kind: 'bad-request', request: 'POST /api/v3/tag', detail: '', failures: [{ propertyName: 'ApiKey', errorMessage: `${API_KEY} is wrong` }] });
     expect(e.failures).toEqual([{ propertyName: 'ApiKey', errorMessage: '*** is wrong' }]);
-    expect(e.message).toBe('Sonarr "Main": Sonarr rejected POST /api/v3/tag (HTTP 400): ApiKey: *** is wrong.');
+    expect(e.message).toBe('Sonarr "Main": rejected POST /api/v3/tag (HTTP 400): ApiKey: *** is wrong.');
   });
 
   it('marks transient kinds', () => {

@@ -147,15 +147,18 @@ describe('RadarrClient against a misbehaving simulator', () => {
     expect(faulty.requests.filter((r) => r.path === '/api/v3/system/status').map((r) => r.status)).toEqual([503, 503, 200]);
   });
 
-  it('an HTML page, a dropped connection and a 500 become their error kinds', async () => {
+  it('an HTML page, a dropped connection and a 500 become their error kinds (once the retries of a read are spent)', async () => {
     faulty.faults.htmlInsteadOfJson = true;
     await expect(c.tags()).rejects.toMatchObject({ kind: 'html' });
     faulty.faults.htmlInsteadOfJson = false;
-    faulty.faults.dropConnections = { count: 2 };
+    faulty.faults.dropConnections = { count: 4 };
     await expect(c.movies()).rejects.toMatchObject({ kind: 'connection-reset' });
     faulty.faults.dropConnections = null;
-    faulty.faults.flaky500 = { count: 1 };
+    faulty.faults.flaky500 = { count: 4 };
     await expect(c.tags()).rejects.toMatchObject({ kind: 'server-error' });
+    // fewer faults than retries: the read succeeds
+    faulty.faults.flaky500 = { count: 3 };
+    expect(await c.tags()).toBeInstanceOf(Array);
   });
 
   it('a wrong key is rejected', async () => {

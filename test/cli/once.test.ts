@@ -65,7 +65,7 @@ describe('trawlarr once', () => {
     const config = await writeConfig(tmp.dir, [radarrInstance(radarr, { apiKey: wrongKey })], 'wrong-key.json');
     const r = await runCli(['once', '--config', config, '--data-dir', `${tmp.dir}/wrong-key`]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('instance "radarr": Radarr "Home Radarr": API key rejected (HTTP 401).');
+    expect(r.stderr).toContain('instance "radarr" (Home Radarr): API key rejected (HTTP 401).');
     expect(r.stdout + r.stderr).not.toContain(wrongKey);
     noKeys(r);
 
@@ -75,7 +75,7 @@ describe('trawlarr once', () => {
     const down = await writeConfig(tmp.dir, [{ id: 'tv', name: 'Sonarr TV', kind: 'sonarr', url, apiKey: sonarr.apiKey, jobs: [{ id: 'missing', type: 'missing' }] }], 'down.json');
     const d = await runCli(['once', '--config', down, '--data-dir', `${tmp.dir}/down`]);
     expect(d.code).toBe(3);
-    expect(d.stderr).toContain(`instance "tv": Sonarr "Sonarr TV": connection refused at ${url}.`);
+    expect(d.stderr).toContain(`instance "tv" (Sonarr TV): connection refused at ${url}.`);
     expect(d.stdout).toContain('Sonarr TV / missing: not run:');
     noKeys(d);
   });

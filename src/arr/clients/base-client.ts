@@ -7,9 +7,9 @@ import { APP_NAMES, ArrError } from '../errors';
 import { ArrHttp, type ArrHttpOptions } from '../http/arr-http';
 import { type ArrInstance } from '../http/endpoint';
 import { type Query } from '../http/query';
-import { toCommand, toHealthCheck, toQualityProfile, toQueueStatus, toSystemInfo, toTag } from '../map/common';
+import { toCommand, toHealthCheck, toListedCommand, toQualityProfile, toQueueStatus, toSystemInfo, toTag } from '../map/common';
 import { asArray, asObject } from '../map/shape';
-import { type ArrKind, type Command, type HealthCheck, type QualityProfile, type QueueStatus, type SearchCommandBody, type SystemInfo, type Tag } from '../model';
+import { type ArrKind, type Command, type HealthCheck, type ListedCommand, type QualityProfile, type QueueStatus, type SearchCommandBody, type SystemInfo, type Tag } from '../model';
 import { chunks, normalizeTagLabel, uniqueIds } from './ids';
 
 export type ArrClientOptions = ArrHttpOptions;
@@ -28,6 +28,9 @@ export interface WantedOptions extends PageOptions {
   /** default true: only monitored items (Sonarr: episode and series both monitored) */
   monitored?: boolean;
 }
+
+/** Failures of POST /tag after which the tag may exist anyway: read the tags before trying again. */
+const TAG_RECHECK = new Set(['conflict', 'server-error', 'connection-reset', 'timeout', 'network']);
 
 /** Ids per bulk-editor PUT: the 202 echoes every updated item, so keep each answer small (CONTRACT.md §8). */
 export const EDITOR_CHUNK = 200;
@@ -99,15 +102,18 @@ export abstract class ArrClient {
     const find = (tags: Tag[]) => tags.find((t) => t.label.toLowerCase() === wanted);
     const existing = find(await this.tags());
     if (existing) return existing;
+    const create = () => this.http.json({ method: 'POST', path: '/tag', body: { label: wanted } }, toTag);
     try {
-      return await this.http.json({ method: 'POST', path: '/tag', body: { label: wanted } }, toTag);
+      return await create();
     } catch (err) {
-      // SQLite gives 409 on the UNIQUE constraint; Postgres probably 500 (CONTRACT.md §7)
-      if (err instanceof ArrError && (err.kind === 'conflict' || err.kind === 'server-error')) {
-        const created = find(await this.tags());
-        if (created) return created;
-      }
-      throw err;
+      // SQLite gives 409 on the UNIQUE constraint; Postgres probably 500 (CONTRACT.md §7). A lost
+      // answer (connection closed, timeout) may have created it too: the tag list tells.
+      if (!(err instanceof ArrError && TAG_RECHECK.has(err.kind))) throw err;
+      const created = find(await this.tags());
+      if (created) return created;
+      if (err.kind === 'conflict') throw err;
+      // no such tag: the POST did not get through, so sending it again creates it once
+      return await create();
     }
   }
 
@@ -123,6 +129,14 @@ export abstract class ArrClient {
   async getCommand(id: number): Promise<Command> {
     const [checked] = this.ids([id], 'a command id');
     return this.http.json({ method: 'GET', path: `/command/${checked}` }, toCommand);
+  }
+
+  /**
+   * GET /command: the commands the app holds (queued, running, and ended ones for about a day), with
+   * their bodies. After a POST /command whose answer was lost, this is where to see whether it arrived.
+   */
+  commands(): Promise<ListedCommand[]> {
+    return this.http.array({ method: 'GET', path: '/command' }, toListedCommand);
   }
 
   /** Closes pooled connections; the client is unusable afterwards. */
@@ -201,9 +215,10 @@ export abstract class ArrClient {
     const items = this.ids(ids, what);
     const tags = this.ids(tagIds, 'tag ids');
     if (tags.length === 0) throw new RangeError(`${this.label}: no tag ids given to ${action}`);
-    // Chunks are applied in order; add/remove are idempotent, so after a failure the whole call can be repeated.
+    // Chunks are applied in order. add/remove are idempotent (a tag added twice is added once), so
+    // each PUT is retried like a read when its answer is lost, and after a failure the whole call can be repeated.
     for (const part of chunks(items, EDITOR_CHUNK)) {
-      await this.http.discard({ method: 'PUT', path, body: build(part, tags, action), long: true });
+      await this.http.discard({ method: 'PUT', path, body: build(part, tags, action), long: true, idempotent: true });
     }
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The HTTP layer both clients share: one axios instance and one connection pool per Radarr/Sonarr
  * instance, the API key in the X-Api-Key header (never the apikey query parameter), a User-Agent
- * that identifies Trawlarr, a deadline per request, 503-while-starting retries with exponential
- * backoff, and every failure turned into an ArrError.
+ * that identifies Trawlarr, a deadline per attempt, bounded retries of passing faults (./retry.ts,
+ * through axios-retry), and every failure turned into an ArrError.
  *
  * Bodies are always read as streams: small answers are read whole and parsed, the big lists
  * (/movie, /series) go through the streaming array splitter so the full text never sits in memory.
@@ -10,7 +10,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { type Readable } from 'node:stream';
-import axios, { type AxiosInstance } from 'axios';
+import axios, { isAxiosError, type AxiosInstance } from 'axios';
 import packageJson from '../../../package.json';
 import { type ArrError } from '../errors';
 import { ForbiddenAddressError, forbiddenHost, guardedLookup, type LookupFunction } from './address-guard';
@@ -19,6 +19,7 @@ import { drain, htmlTitle, readText } from './body';
 import { resolveEndpoint, type ArrInstance, type Endpoint } from './endpoint';
 import { arrError, type ErrorContext } from './messages';
 import { queryString, type ListStyle, type Query } from './query';
+import { attemptsOf, DEFAULT_RETRY, DEFAULT_STARTUP_RETRY, errorBodyOf, installRetry, retryConfig, type RetryClass, type RetryPolicy, type RetrySettings, type StartupRetry } from './retry';
 import { DeadlineError, HtmlPageError, HttpStatusError, problemOf } from './translate';
 
 export const USER_AGENT = `Trawlarr/${packageJson.version}`;
@@ -30,25 +31,23 @@ export interface Timeouts {
   longMs: number;
 }
 
-export interface StartupRetry {
-  /** how many times a 503 is retried before giving up */
-  retries: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
+export { DEFAULT_RETRY, DEFAULT_STARTUP_RETRY, type RetryPolicy, type StartupRetry };
 
 export interface ArrHttpOptions {
   timeouts?: Partial<Timeouts>;
+  /** 503 (starting up, or a proxy's backend down): any method */
   startupRetry?: Partial<StartupRetry>;
-  /** injected so tests need not wait for real backoff delays */
+  /** passing faults of reads and idempotent writes */
+  retry?: Partial<RetryPolicy>;
+  /** injected so tests need not wait for real backoff delays (the engine passes its clock's sleep) */
   sleep?: (ms: number) => Promise<void>;
   /** the DNS lookup under the address guard (default: the system's); tests resolve names to chosen addresses */
   lookup?: LookupFunction;
+  /** [0, 1) for the jitter; injected so tests can pin it */
+  random?: () => number;
 }
 
 export const DEFAULT_TIMEOUTS: Timeouts = { shortMs: 15_000, longMs: 10 * 60_000 };
-/** 1 + 2 + 4 + 8 s: Radarr on a slow NAS needs a few seconds after its port opens */
-export const DEFAULT_STARTUP_RETRY: StartupRetry = { retries: 4, baseDelayMs: 1000, maxDelayMs: 8000 };
 
 export interface Call {
   method: 'GET' | 'POST' | 'PUT';
@@ -60,12 +59,12 @@ export interface Call {
   long?: boolean;
   /** this is the API-root probe: a 404 means a wrong URL base */
   apiRoot?: boolean;
+  /**
+   * a write that may be sent twice with the result of once (the bulk editor's tag add/remove), so
+   * it is retried like a read; GET always is
+   */
+  idempotent?: boolean;
   signal?: AbortSignal;
-}
-
-function isStaleSocket(err: unknown): boolean {
-  const e = err as { code?: string; request?: { reusedSocket?: boolean }; response?: unknown };
-  return e?.request?.reusedSocket === true && e.response === undefined && (e.code === 'ECONNRESET' || /socket hang up/i.test(String((err as Error).message)));
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -82,8 +81,7 @@ export class ArrHttp {
   readonly #base: string;
   readonly #axios: AxiosInstance;
   readonly #agent: http.Agent;
-  readonly #retry: StartupRetry;
-  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #retry: RetrySettings;
   /** set when the configured host itself is a link-local or metadata address (address-guard.ts) */
   readonly #forbidden: string | undefined;
 
@@ -96,8 +94,12 @@ export class ArrHttp {
     this.instance = { ...rest, url: this.endpoint.address };
     this.#apiKey = apiKey;
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-    this.#retry = { ...DEFAULT_STARTUP_RETRY, ...options.startupRetry };
-    this.#sleep = options.sleep ?? realSleep;
+    this.#retry = {
+      policy: { ...DEFAULT_RETRY, ...options.retry },
+      startup: { ...DEFAULT_STARTUP_RETRY, ...options.startupRetry },
+      sleep: options.sleep ?? realSleep,
+      random: options.random ?? Math.random,
+    };
     this.#forbidden = forbiddenHost(this.endpoint.host);
     // every address a host name resolves to passes the guard before the socket connects to it
     const lookup = guardedLookup(options.lookup);
@@ -106,7 +108,8 @@ export class ArrHttp {
       : new http.Agent({ keepAlive: true, lookup });
     this.#axios = axios.create({
       responseType: 'stream',
-      validateStatus: () => true,
+      // 5xx and 429 reject, so axios-retry sees them; every other answer is read below
+      validateStatus: (status) => status < 500 && status !== 429,
       // A redirect would carry X-Api-Key to wherever it points: report it instead (kind "redirect").
       maxRedirects: 0,
       // Talk to the instance directly: an HTTP(S)_PROXY from the environment would see the key.
@@ -114,6 +117,7 @@ export class ArrHttp {
       httpAgent: this.endpoint.https ? undefined : this.#agent,
       httpsAgent: this.endpoint.https ? this.#agent : undefined,
     });
+    installRetry(this.#axios);
   }
 
   get errorContext(): ErrorContext {
@@ -151,26 +155,10 @@ export class ArrHttp {
 
   private async exchange<R>(call: Call, consume: (body: Readable) => Promise<R>): Promise<R> {
     const request = `${call.method} /api/v3${call.path}`;
-    let retriedStaleSocket = false;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.attempt(call, consume);
-      } catch (err) {
-        // A kept-alive socket the server closed meanwhile (the app restarted, a proxy's idle timeout):
-        // the request never reached the app, so an idempotent one is sent again on a new connection.
-        // https://nodejs.org/api/http.html#requestreusedsocket
-        if (!retriedStaleSocket && call.method !== 'POST' && isStaleSocket(err)) {
-          retriedStaleSocket = true;
-          attempt--;
-          continue;
-        }
-        // 503 is what Radarr/Sonarr answer while starting (CONTRACT.md §2): the request was not processed.
-        if (err instanceof HttpStatusError && err.status === 503 && attempt <= this.#retry.retries) {
-          await this.#sleep(Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (attempt - 1)));
-          continue;
-        }
-        throw arrError(this.errorContext, problemOf(err, { request, apiRoot: !!call.apiRoot, host: this.endpoint.host, attempts: attempt }));
-      }
+    try {
+      return await this.attempt(call, consume);
+    } catch (err) {
+      throw arrError(this.errorContext, problemOf(err, { request, apiRoot: !!call.apiRoot, host: this.endpoint.host, attempts: attemptsOf(err) }));
     }
   }
 
@@ -181,11 +169,14 @@ export class ArrHttp {
     const controller = new AbortController();
     let body: Readable | undefined;
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-      body?.destroy(new DeadlineError(timeoutMs));
-    }, timeoutMs);
+    // one deadline per attempt: re-armed before each re-send, so retry waits do not eat it
+    const arm = () =>
+      setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+        body?.destroy(new DeadlineError(timeoutMs));
+      }, timeoutMs);
+    let timer = arm();
     const onCallerAbort = () => {
       controller.abort();
       body?.destroy(Object.assign(new Error('cancelled'), { code: 'ERR_CANCELED' }));
@@ -198,6 +189,11 @@ export class ArrHttp {
         method: call.method,
         data: call.body,
         signal: controller.signal,
+        'axios-retry': retryConfig(classOf(call), this.#retry, {
+          canceled: () => timedOut || controller.signal.aborted,
+          beforeWait: () => clearTimeout(timer),
+          afterWait: () => (timer = arm()),
+        }),
         headers: {
           'X-Api-Key': this.#apiKey,
           Accept: 'application/json',
@@ -214,6 +210,12 @@ export class ArrHttp {
       return await consume(body);
     } catch (err) {
       if (timedOut) throw new DeadlineError(timeoutMs);
+      // a 5xx or 429 after the last retry: read the start of its body for the message
+      if (isAxiosError(err) && err.response) {
+        const res = err.response;
+        body = res.data as Readable;
+        throw new HttpStatusError(res.status, String(res.headers.location ?? ''), String(res.headers['content-type'] ?? ''), await errorBodyOf(err), attemptsOf(err));
+      }
       throw err;
     } finally {
       clearTimeout(timer);
@@ -221,4 +223,10 @@ export class ArrHttp {
       if (body && !body.readableEnded) body.destroy();
     }
   }
+}
+
+function classOf(call: Call): RetryClass {
+  if (call.method === 'GET') return 'read';
+  if (call.idempotent) return 'idempotent-write';
+  return call.method === 'PUT' ? 'write' : 'post';
 }

@@ -1,6 +1,7 @@
 /**
  * The user-facing wording of every ArrError. One place, so messages stay consistent and the tests
- * can pin them exactly.
+ * can pin them exactly. Every message starts `Radarr "name": `, so a sentence after it does not
+ * name the app again as its subject ("Radarr "x": Radarr failed…" read twice).
  */
 import { APP_NAMES, ArrError, scrubSecrets, type ArrErrorKind, type ValidationFailure } from '../errors';
 import { type ArrKind } from '../model';
@@ -70,7 +71,7 @@ function message(p: Problem, app: string, kind: ArrKind, address: string): strin
     case 'not-found':
       return `not found (HTTP 404) for ${p.request}.`;
     case 'starting-up':
-      return `${app} is still starting up (HTTP 503 on ${p.attempts} attempts). Try again in a minute.`;
+      return `still starting up (HTTP 503 on ${p.attempts} attempts). Try again in a minute.`;
     case 'unavailable':
       return `service unavailable (HTTP 503 on ${p.attempts} attempts) for ${p.request}.`;
     case 'redirect':
@@ -80,11 +81,11 @@ function message(p: Problem, app: string, kind: ArrKind, address: string): strin
     case 'invalid-response':
       return `the response to ${p.request} is not the JSON ${app} sends (${p.detail}).`;
     case 'bad-request':
-      return `${app} rejected ${p.request} (HTTP 400)${withDetail(p.failures.length ? dropTrailingDot(p.failures.map((f) => `${f.propertyName}: ${f.errorMessage}`).join('; ')) : p.detail)}.`;
+      return `rejected ${p.request} (HTTP 400)${withDetail(p.failures.length ? dropTrailingDot(p.failures.map((f) => `${f.propertyName}: ${f.errorMessage}`).join('; ')) : p.detail)}.`;
     case 'conflict':
       return `conflict (HTTP 409) on ${p.request}${withDetail(p.detail)}.`;
     case 'server-error':
-      return `${app} failed with an internal error (HTTP 500) on ${p.request}${withDetail(p.detail)}.`;
+      return `internal error (HTTP 500) on ${p.request}${withDetail(p.detail)}.`;
     case 'http':
       return `unexpected HTTP ${p.status} for ${p.request}${withDetail(p.detail)}.`;
     case 'wrong-app':
@@ -102,11 +103,17 @@ function message(p: Problem, app: string, kind: ArrKind, address: string): strin
 
 const dropTrailingDot = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
 
+/**
+ * One line, each distinct line of the server's text once: SQLite's exception message repeats
+ * itself ("database is locked\ndatabase is locked"), and the message should not.
+ */
+const oneLine = (s: string) => dropTrailingDot([...new Set(s.split(/\r?\n/).map((l) => l.trim().replace(/\.$/, '')).filter(Boolean))].join(' '));
+
 /** Builds the ArrError for a problem, with the instance named and secrets scrubbed. */
 export function arrError(ctx: ErrorContext, p: Problem): ArrError {
   const app = APP_NAMES[ctx.app];
-  // server-supplied details end up inside a sentence: one line, no doubled full stop
-  const cleaned: Problem = 'detail' in p ? { ...p, detail: dropTrailingDot(p.detail) } : p;
+  // server-supplied details end up inside a sentence: one line, no doubled full stop, no repeats
+  const cleaned: Problem = 'detail' in p ? { ...p, detail: oneLine(p.detail) } : p;
   const text = `${app} "${ctx.instance}": ${message(cleaned, app, ctx.app, ctx.address)}`;
   const status = statusOf(p);
   return new ArrError(

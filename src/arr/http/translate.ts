@@ -16,6 +16,8 @@ export class HttpStatusError extends Error {
     readonly location: string,
     readonly contentType: string,
     readonly body: string,
+    /** requests made, retries included */
+    readonly attempts = 1,
   ) {
     super(`HTTP ${status}`);
   }

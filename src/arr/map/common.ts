@@ -2,7 +2,7 @@
  * Mappers for the resources Radarr and Sonarr share (identical shapes in both specs).
  */
 import { type components } from '../generated/radarr';
-import { type Command, type CommandStatus, type HealthCheck, type QualityProfile, type QueueStatus, type SystemInfo, type Tag } from '../model';
+import { type Command, type CommandStatus, type ListedCommand, type HealthCheck, type QualityProfile, type QueueStatus, type SystemInfo, type Tag } from '../model';
 import { asObject, idOf, opt } from './shape';
 
 type S = components['schemas'];
@@ -48,6 +48,27 @@ export function toCommand(value: unknown): Command {
     ended: opt(c.ended),
     exception: opt(c.exception),
   };
+}
+
+const idList = (v: unknown) => (Array.isArray(v) && v.every((x) => Number.isInteger(x)) ? (v as number[]) : undefined);
+const int = (v: unknown) => (Number.isInteger(v) ? (v as number) : undefined);
+
+/** A command of GET /command with the ids of its body (the spec types `body` loosely: read what is there). */
+export function toListedCommand(value: unknown): ListedCommand {
+  const raw = asObject<{ body?: unknown; clientUserAgent?: unknown }>(value, 'a command');
+  const b = typeof raw.body === 'object' && raw.body !== null ? (raw.body as Record<string, unknown>) : {};
+  const body: ListedCommand['body'] = {};
+  for (const key of ['movieIds', 'episodeIds', 'seriesIds'] as const) {
+    const ids = idList(b[key]);
+    if (ids) body[key] = ids;
+  }
+  for (const key of ['seriesId', 'seasonNumber'] as const) {
+    const n = int(b[key]);
+    if (n !== undefined) body[key] = n;
+  }
+  const out: ListedCommand = { ...toCommand(value), body };
+  if (typeof raw.clientUserAgent === 'string') out.clientUserAgent = raw.clientUserAgent;
+  return out;
 }
 
 type ProfileItem = S['QualityProfileQualityItemResource'];

@@ -1,10 +1,10 @@
-/** `trawlarr once`: each selected job once, now; exit 3 when an instance cannot be reached. */
-import { isConnectionFailure, selectJobs } from '../../engine/host';
-import { EXIT, type CliCommand } from '../args';
+/** `trawlarr once`: each selected job once, now; the exit code says what went wrong (../once-exit.ts). */
+import { selectJobs } from '../../engine/host';
+import type { CliCommand } from '../args';
 import { openEngine } from '../engine';
-import { connectionMessage } from '../exit';
 import type { CliIo } from '../io';
 import { untilSignal } from '../io';
+import { onceExit } from '../once-exit';
 import { onceJson, onceText } from '../once-output';
 
 export async function onceCommand(cmd: Extract<CliCommand, { cmd: 'once' }>, io: CliIo): Promise<number> {
@@ -26,12 +26,7 @@ export async function onceCommand(cmd: Extract<CliCommand, { cmd: 'once' }>, io:
   }
   const doc = onceJson(results, cmd.dryRun);
   io.out(cmd.json ? JSON.stringify(doc, null, 2) : onceText(doc));
-  const unreachable = new Set<string>();
-  for (const { instance, report } of results) {
-    if (report.result !== 'error' || !isConnectionFailure(report.error) || unreachable.has(instance.id)) continue;
-    unreachable.add(instance.id);
-    io.err(connectionMessage(instance.id, report.error));
-  }
-  if (unreachable.size) return EXIT.unreachable;
-  return results.some((r) => r.report.result === 'error') ? EXIT.failure : EXIT.ok;
+  const exit = onceExit(results);
+  for (const line of exit.lines) io.err(line);
+  return exit.code;
 }

@@ -14,7 +14,7 @@ import { EXIT, type CliCommand } from '../args';
 import { openEngine } from '../engine';
 import { rendererDir } from '../env';
 import { eventLine } from '../events-log';
-import { CliFailure } from '../exit';
+import { CliFailure, instanceLine } from '../exit';
 import { untilSignal, type CliIo } from '../io';
 
 const SETUP_PROBLEMS = new Set(['key-rejected', 'wrong-app', 'key-missing', 'invalid-url']);
@@ -35,7 +35,7 @@ export async function runCommand(cmd: Extract<CliCommand, { cmd: 'run' }>, io: C
     for (const inst of settings.instances.filter((i) => i.enabled)) {
       const result = await host.service.testConnection({ url: inst.url, kind: inst.kind, useStoredKeyOf: inst.id, trustSelfSignedCert: inst.trustSelfSignedCert });
       if (result.ok) continue;
-      const line = `instance "${inst.id}": ${result.message}`;
+      const line = instanceLine(inst, result.message);
       if (SETUP_PROBLEMS.has(result.reason)) throw new CliFailure(line, EXIT.unreachable);
       io.err(`${line} (retrying with backoff)`);
     }

@@ -5,6 +5,7 @@ import type { MaskedSettings } from '../../shared/contract/settings-schemas';
 import type { Settings } from '../../shared/settings';
 import type { EngineStatus } from '../../shared/status';
 import type { Env } from '../config';
+import type { RetryPolicy } from '../../arr';
 import type { PollOptions } from '../run/poll';
 import type { Clock } from '../scheduler/clock';
 import type { Scheduler } from '../scheduler/scheduler';
@@ -28,6 +29,8 @@ export interface EngineHostOptions extends BuildOptions {
   mode?: 'desktop' | 'browser';
   version?: string;
   poll?: PollOptions;
+  /** how the clients retry passing faults of reads (tests shorten the delays; default ../../arr DEFAULT_RETRY) */
+  retry?: Partial<RetryPolicy>;
   /** history durability (default: fsync every write batch) */
   fsync?: 'always' | 'never';
   /**

@@ -3,7 +3,7 @@
  * never logged. A client is kept across settings changes while its address, key, kind and TLS
  * choice stay the same (its connection pool and detected version with it), and replaced otherwise.
  */
-import { ArrError, createArrClient, type AnyArrClient, type LookupFunction } from '../../arr';
+import { ArrError, createArrClient, type AnyArrClient, type LookupFunction, type RetryPolicy } from '../../arr';
 import type { InstanceSettings } from '../../shared/settings';
 import { resolveApiKey, type Env } from '../config';
 import type { Clock } from '../scheduler/clock';
@@ -22,6 +22,7 @@ export class InstanceClients {
     private readonly clock: Clock,
     /** the DNS lookup under the clients' address guard (default: the system's) */
     private readonly lookup?: LookupFunction,
+    private readonly retry?: Partial<RetryPolicy>,
   ) {}
 
   /** The client of this instance as configured now. Throws a ConfigError when an `env:` key does not resolve. */
@@ -31,7 +32,7 @@ export class InstanceClients {
     const existing = this.entries.get(instance.id);
     if (existing?.fingerprint === fingerprint) return existing.client;
     existing?.client.close();
-    const client = createClient(instance, apiKey, this.clock, this.lookup);
+    const client = createClient(instance, apiKey, this.clock, { lookup: this.lookup, retry: this.retry });
     this.entries.set(instance.id, { fingerprint, client });
     return client;
   }
@@ -57,14 +58,20 @@ export class InstanceClients {
 
   /** A client for an address and key that are not (or not yet) stored: test connection. Not kept: close it. */
   unstored(instance: Pick<InstanceSettings, 'name' | 'kind' | 'url' | 'trustSelfSignedCert'>, apiKey: string): AnyArrClient {
-    return createClient(instance, apiKey, this.clock, this.lookup);
+    return createClient(instance, apiKey, this.clock, { lookup: this.lookup, retry: this.retry });
   }
 }
 
-function createClient(instance: Pick<InstanceSettings, 'name' | 'kind' | 'url' | 'trustSelfSignedCert'>, apiKey: string, clock: Clock, lookup?: LookupFunction): AnyArrClient {
+function createClient(
+  instance: Pick<InstanceSettings, 'name' | 'kind' | 'url' | 'trustSelfSignedCert'>,
+  apiKey: string,
+  clock: Clock,
+  transport: { lookup?: LookupFunction; retry?: Partial<RetryPolicy> } = {},
+): AnyArrClient {
   return createArrClient(
     { name: instance.name, kind: instance.kind, url: instance.url, apiKey, trustSelfSignedCert: instance.trustSelfSignedCert },
-    { sleep: (ms) => clock.sleep(ms), lookup },
+    // retry waits go through the engine's clock, so a test's fake clock skips them
+    { sleep: (ms) => clock.sleep(ms), lookup: transport.lookup, ...(transport.retry ? { retry: transport.retry } : {}) },
   );
 }
 

@@ -97,7 +97,7 @@ class Host implements EngineHost, HostContext {
     this.poll = options.poll;
     this.dataDir = options.dataDir;
     this.events = new EventBus((error) => this.log(`event listener failed: ${String(error)}`));
-    this.clients = new InstanceClients(this.env, clock, options.lookup);
+    this.clients = new InstanceClients(this.env, clock, options.lookup, options.retry);
     this.store = instrument(rawStore, this.activity);
     this.cycles = new CycleCache(this.store);
     this.historyPort = { append: (e) => this.activity.track(() => history.append(e)), query: (q) => this.activity.track(() => history.query(q)) };

@@ -1,7 +1,7 @@
 /**
  * Sends a plan's commands (searches, renames, refreshes) one at a time: permit → journal "posting"
- * → POST → budget committed, journal "accepted" → poll until it ends → finish (history, progress,
- * tag) or record the failure.
+ * → POST (a lost answer checked against the app's list, ./send.ts) → budget committed, journal
+ * "accepted" → poll until it ends → finish (history, progress, tag) or record the failure.
  * Stops at the first refusal of the permit (budget, active hours, gates), at a stop request
  * (after the current command), at a command that outlasts the poll timeout, and at an app error.
  */
@@ -13,6 +13,7 @@ import type { SearchPermit } from '../scheduler/permit';
 import { finishCompleted, finishFailed, record, type RunContext } from './finish';
 import type { JournalEntry } from './journal';
 import { waitForCommand, type PollOptions } from './poll';
+import { sendWithCheck } from './send';
 
 export interface CommandReport {
   body: SearchCommandBody;
@@ -41,8 +42,12 @@ export interface ExecuteResult {
   stop?: Stop;
 }
 
-/** POST failures that prove the app did not take the command (anything else: it may have) */
-const NOT_SENT = new Set(['connection-refused', 'dns', 'tls', 'unauthorized', 'wrong-url-base', 'redirect', 'html', 'bad-request', 'conflict', 'server-error', 'wrong-app', 'forbidden-address', 'cancelled']);
+/**
+ * POST failures that prove the app did not take the command (anything else: it may have). A 503,
+ * starting up or from a proxy whose backend is down, is an answer to a request nobody processed
+ * (CONTRACT.md §2); a 500 is checked against the app's command list first (./send.ts).
+ */
+const NOT_SENT = new Set(['connection-refused', 'dns', 'tls', 'unauthorized', 'wrong-url-base', 'redirect', 'html', 'bad-request', 'conflict', 'server-error', 'starting-up', 'unavailable', 'wrong-app', 'forbidden-address', 'cancelled']);
 
 export async function executeCommands(rc: RunContext, planned: readonly PlannedCommand[], options: { cycle: number; permit: SearchPermit; poll: PollOptions; signal?: AbortSignal }): Promise<ExecuteResult> {
   const result: ExecuteResult = { commands: [], cost: 0 };
@@ -80,7 +85,8 @@ export async function executeCommands(rc: RunContext, planned: readonly PlannedC
 
     let sent;
     try {
-      sent = await (rc.client.sendCommand as (body: SearchCommandBody) => Promise<{ id: number }>)(command.body);
+      // a lost answer or a 500 is checked against the app's command list before anything is re-sent
+      sent = await sendWithCheck(rc.client, command.body, now, rc.clock);
     } catch (error) {
       const notSent = error instanceof RangeError || (error instanceof ArrError && NOT_SENT.has(error.kind));
       const message = `could not send ${command.body.name}: ${(error as Error).message}`;

@@ -6,7 +6,7 @@
 import type { RadarrClient, SonarrClient } from '../../arr';
 import type { HistoryEntry, HistoryPage, HistoryQuery, NewHistoryEntry } from '../../shared/status';
 
-type Common = 'name' | 'tags' | 'ensureTag' | 'qualityProfiles' | 'getCommand' | 'grabbedSince' | 'editTags' | 'queue' | 'renamePreview';
+type Common = 'name' | 'tags' | 'ensureTag' | 'qualityProfiles' | 'getCommand' | 'commands' | 'grabbedSince' | 'editTags' | 'queue' | 'renamePreview';
 
 export type RadarrPort = Pick<RadarrClient, 'kind' | Common | 'movies' | 'movieFiles' | 'sendCommand'>;
 export type SonarrPort = Pick<SonarrClient, 'kind' | Common | 'series' | 'episodes' | 'episodeFiles' | 'sendCommand'>;

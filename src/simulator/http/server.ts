@@ -69,7 +69,9 @@ export function createSimServer(sim: SimState, router: Router, hooks: ServerHook
       }
     };
 
-    if (sim.faults.take('dropConnections')) {
+    // one roll per API request (the URL base is not stripped yet: look for /api anywhere in the path)
+    const fate = /\/api(\/|$)/i.test(rawPath) ? sim.faults.takeUnreliable() : undefined;
+    if (fate === 'drop' || sim.faults.take('dropConnections')) {
       req.socket.destroy();
       // logged, but not an exchange: there is no response for the contract recorder to check
       hooks.record({ method, path, query: query.raw, body: undefined, status: 0, time });
@@ -125,7 +127,7 @@ export function createSimServer(sim: SimState, router: Router, hooks: ServerHook
         reply(401, undefined);
         return finish();
       }
-      if (sim.faults.take('flaky500')) throw serverError('database is locked\ndatabase is locked', 'System.Data.SQLite.SQLiteException');
+      if (fate === '500' || sim.faults.take('flaky500')) throw serverError('database is locked\ndatabase is locked', 'System.Data.SQLite.SQLiteException');
 
       const route = router.match(method, path);
       if (route === undefined) {
@@ -137,6 +139,12 @@ export function createSimServer(sim: SimState, router: Router, hooks: ServerHook
         return finish();
       }
       const out: Reply = await route.handler({ sim, method, path, query, body: requestBody, params: route.params, req });
+      if (fate === 'drop-after-work') {
+        // the work is done (a command queued, tags changed); the answer is lost on the way
+        req.socket.destroy();
+        hooks.record({ method, path, query: query.raw, body: requestBody, status: 0, time });
+        return;
+      }
       if ('list' in out) {
         status = out.status;
         exchange.contentType = JSON_TYPE;
