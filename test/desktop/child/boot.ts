@@ -1,0 +1,46 @@
+/**
+ * The child process a scenario runs: plain Node playing Electron's main process. `electron`
+ * resolves to the fake (test/desktop/fake-electron) through a module resolve hook, then the built
+ * main bundle runs, and 'ready' follows, as in Electron.
+ */
+import { registerHooks, syncBuiltinESMExports } from 'node:module';
+import fsPromises from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const fake = new URL('../fake-electron/index.ts', import.meta.url).href;
+registerHooks({
+  resolve: (specifier, context, next) => (specifier === 'electron' ? { url: fake, shortCircuit: true } : next(specifier, context)),
+});
+
+const { config } = await import('../fake-electron/state');
+const { app, exitProcess } = await import('../fake-electron/app');
+const { setBrowser } = await import('../fake-electron/window');
+const { listen } = await import('../fake-electron/control');
+
+// what Electron's main process looks like from inside
+process.argv = [process.execPath, ...config.args];
+Object.assign(process, { type: 'browser', resourcesPath: `${config.appPath}/assets` });
+Object.defineProperty(process.versions, 'electron', { value: `${config.electronMajor}.0.0` });
+if (config.appImage) process.env.APPIMAGE = config.appImage;
+else delete process.env.APPIMAGE;
+process.env.HOME = config.home;
+delete process.env.XDG_CONFIG_HOME;
+
+// the kernel's sysctl for unprivileged user namespaces, as this scenario's machine has it
+const USERNS = '/proc/sys/kernel/apparmor_restrict_unprivileged_userns';
+const realReadFile = fsPromises.readFile;
+fsPromises.readFile = ((path: unknown, ...rest: unknown[]) =>
+  path === USERNS ? Promise.resolve(config.usernsRestricted ? '1\n' : '0\n') : (realReadFile as (...a: unknown[]) => Promise<unknown>)(path, ...rest)) as typeof fsPromises.readFile;
+syncBuiltinESMExports();
+
+setBrowser(() => chromium.connect(config.wsEndpoint));
+listen();
+process.on('uncaughtException', (error) => {
+  console.error(`[fake-electron] uncaught: ${error.stack ?? String(error)}`);
+  void exitProcess(70);
+});
+
+await import(pathToFileURL(config.mainBundle).href);
+setImmediate(() => app.becomeReady());
+process.send?.({ type: 'booted' });

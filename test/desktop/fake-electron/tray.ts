@@ -1,0 +1,99 @@
+/** Tray and nativeImage: what the user sees in the tray, and clicks on it. */
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { findMenuItem, menuRecord, Menu } from './menu';
+import { record, records, requireReady } from './state';
+
+export class NativeImage {
+  constructor(readonly path: string) {}
+  isEmpty(): boolean {
+    return !existsSync(this.path);
+  }
+}
+
+export const nativeImage = {
+  createFromPath(path: string): NativeImage {
+    return new NativeImage(path);
+  },
+  createEmpty(): NativeImage {
+    return new NativeImage('');
+  },
+};
+
+let current: Tray | undefined;
+
+export class Tray extends EventEmitter {
+  private destroyed = false;
+  private menu: Menu | undefined;
+
+  constructor(image: NativeImage | string) {
+    super();
+    requireReady('new Tray()');
+    record('new Tray');
+    current = this;
+    records.tray.created = true;
+    this.applyImage(image);
+    this.on('newListener', (event: string) => {
+      if (event === 'click') records.tray.clickListeners++;
+    });
+  }
+
+  private alive(api: string): void {
+    if (this.destroyed) throw new TypeError(`Object has been destroyed (Tray.${api})`);
+  }
+
+  private applyImage(image: NativeImage | string): void {
+    const path = typeof image === 'string' ? image : image.path;
+    records.tray.image = path;
+    records.tray.imageExists = existsSync(path);
+  }
+
+  setImage(image: NativeImage | string): void {
+    this.alive('setImage');
+    record('Tray.setImage');
+    this.applyImage(image);
+  }
+
+  setToolTip(text: string): void {
+    this.alive('setToolTip');
+    records.tray.tooltip = text;
+  }
+
+  setContextMenu(menu: Menu | null): void {
+    this.alive('setContextMenu');
+    record('Tray.setContextMenu');
+    this.menu = menu ?? undefined;
+    records.tray.contextMenuSets++;
+    records.tray.menu = menu ? menuRecord(menu) : undefined;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  destroy(): void {
+    record('Tray.destroy');
+    this.destroyed = true;
+    records.tray.destroyed = true;
+  }
+
+  /** the user's left click on the icon */
+  userClick(): void {
+    this.alive('click');
+    this.emit('click', {}, { x: 0, y: 0, width: 16, height: 16 }, { x: 0, y: 0 });
+  }
+
+  /** the user opens the context menu and picks an item */
+  userPick(path: readonly string[]): void {
+    this.alive('menu');
+    if (!this.menu) throw new Error('the tray has no context menu');
+    const item = findMenuItem(this.menu, path);
+    if (item.type === 'checkbox') item.checked = !item.checked;
+    item.click?.(item, undefined, {});
+  }
+}
+
+export function currentTray(): Tray {
+  if (!current || current.isDestroyed()) throw new Error('there is no tray icon');
+  return current;
+}
