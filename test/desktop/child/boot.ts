@@ -9,11 +9,22 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const fake = new URL('../fake-electron/index.ts', import.meta.url).href;
+const harness = new URL('..', import.meta.url).href;
+const imported = new Set<string>();
+let bundleUrl = '';
 registerHooks({
-  resolve: (specifier, context, next) => (specifier === 'electron' ? { url: fake, shortCircuit: true } : next(specifier, context)),
+  resolve: (specifier, context, next) => {
+    if (context.parentURL === bundleUrl && !/^(node:|\.|\/)/.test(specifier)) imported.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+    if (specifier === 'electron') return { url: fake, shortCircuit: true };
+    // the harness runs on Node's own type stripping (fast to start): its relative imports name no extension
+    if (context.parentURL?.startsWith(harness) && /^\.\.?\//.test(specifier) && !/\.[a-z]+$/.test(specifier)) return next(`${specifier}.ts`, context);
+    return next(specifier, context);
+  },
 });
 
-const { config } = await import('../fake-electron/state');
+const { config, records } = await import('../fake-electron/state');
+bundleUrl = pathToFileURL(config.mainBundle).href;
+Object.defineProperty(records, 'importedPackages', { enumerable: true, get: () => [...imported].sort() });
 const { app, exitProcess } = await import('../fake-electron/app');
 const { setBrowser } = await import('../fake-electron/window');
 const { listen } = await import('../fake-electron/control');
@@ -34,6 +45,11 @@ fsPromises.readFile = ((path: unknown, ...rest: unknown[]) =>
   path === USERNS ? Promise.resolve(config.usernsRestricted ? '1\n' : '0\n') : (realReadFile as (...a: unknown[]) => Promise<unknown>)(path, ...rest)) as typeof fsPromises.readFile;
 syncBuiltinESMExports();
 
+if (config.compressTimers) {
+  const realSetTimeout = globalThis.setTimeout;
+  globalThis.setTimeout = ((fn: () => void, ms?: number) => realSetTimeout(fn, ms !== undefined && ms >= 5 * 60_000 && ms <= 30 * 60_000 ? ms / 1000 : ms)) as typeof setTimeout;
+}
+
 setBrowser(() => chromium.connect(config.wsEndpoint));
 listen();
 process.on('uncaughtException', (error) => {
@@ -41,6 +57,6 @@ process.on('uncaughtException', (error) => {
   void exitProcess(70);
 });
 
-await import(pathToFileURL(config.mainBundle).href);
+await import(bundleUrl);
 setImmediate(() => app.becomeReady());
 process.send?.({ type: 'booted' });

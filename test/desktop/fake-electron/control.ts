@@ -18,9 +18,9 @@ export type Command =
   | { cmd: 'answerDialogs'; buttons: string[] }
   | { cmd: 'closeWindow' }
   | { cmd: 'page'; op: 'heading' }
-  | { cmd: 'page'; op: 'fill'; label: string; value: string }
-  | { cmd: 'page'; op: 'click'; role: 'button' | 'link'; name: string }
-  | { cmd: 'page'; op: 'text'; selector: string }
+  | { cmd: 'page'; op: 'fill' | 'select'; label: string; value: string; form?: string }
+  | { cmd: 'page'; op: 'click'; role: 'button' | 'link'; name: string; form?: string }
+  | { cmd: 'page'; op: 'waitText'; text: string }
   | { cmd: 'page'; op: 'eval'; expression: string };
 
 function visibleWindow(): BrowserWindow {
@@ -37,11 +37,17 @@ async function pageCommand(page: Page, command: Extract<Command, { cmd: 'page' }
       return h1.first().innerText();
     }
     case 'fill':
-      return page.getByLabel(command.label, { exact: true }).fill(command.value);
-    case 'click':
-      return page.getByRole(command.role, { name: command.name, exact: true }).click();
-    case 'text':
-      return page.locator(command.selector).allInnerTexts();
+    case 'select': {
+      const scope = command.form ? page.getByRole('form', { name: command.form }) : page;
+      const field = scope.getByLabel(command.label, { exact: true });
+      return command.op === 'fill' ? field.fill(command.value) : field.selectOption(command.value);
+    }
+    case 'click': {
+      const scope = command.form ? page.getByRole('form', { name: command.form }) : page;
+      return scope.getByRole(command.role, { name: command.name, exact: true }).first().click();
+    }
+    case 'waitText':
+      return page.getByText(command.text).first().waitFor({ timeout: 15_000 });
     case 'eval':
       return page.evaluate(command.expression);
   }

@@ -87,7 +87,8 @@ export function findMenuItem(menu: Menu, path: readonly string[]): MenuItem {
   let items = menu.items;
   let found: MenuItem | undefined;
   for (const [depth, label] of path.entries()) {
-    found = items.find((i) => i.visible && i.label === label);
+    // a label with live status ("Missing · cycle 1 · 3/40") is found by its first part
+    found = items.find((i) => i.visible && (i.label === label || i.label.startsWith(`${label} · `)));
     if (!found) throw new Error(`no menu item "${label}" at ${path.slice(0, depth).join(' > ') || 'the top'}; there are: ${items.map((i) => JSON.stringify(i.label)).join(', ')}`);
     if (!found.enabled) throw new Error(`menu item "${path.slice(0, depth + 1).join(' > ')}" is disabled`);
     if (depth < path.length - 1) {

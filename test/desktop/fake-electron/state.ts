@@ -23,6 +23,8 @@ export interface FakeElectronConfig {
   appImage?: string;
   /** kernel.apparmor_restrict_unprivileged_userns as the harness simulates it */
   usernsRestricted?: boolean;
+  /** timers of 5 to 30 minutes (the grab digest's 10-minute window) fire 1000 times sooner */
+  compressTimers?: boolean;
   /** playwright browser server the windows render in */
   wsEndpoint: string;
 }
@@ -64,7 +66,7 @@ export interface Records {
   calls: string[];
   deprecations: string[];
   ready: boolean;
-  tray: { created: boolean; destroyed: boolean; image?: string; imageExists?: boolean; tooltip?: string; menu?: MenuRecord[]; contextMenuSets: number; clickListeners: number };
+  tray: { created: boolean; destroyed: boolean; image?: string; imageExists?: boolean; tooltip?: string; menu?: MenuRecord[]; contextMenuSets: number; repeatedMenuSets: number; clickListeners: number };
   windows: WindowRecord[];
   notifications: NotificationRecord[];
   dialogs: DialogRecord[];
@@ -75,6 +77,8 @@ export interface Records {
   exitCode?: number;
   desktopName?: string;
   appName: string;
+  /** packages the main bundle imports (bare specifiers, from the bundle itself) */
+  importedPackages: string[];
 }
 
 export const config: FakeElectronConfig = JSON.parse(process.env.TRAWLARR_FAKE_ELECTRON ?? 'null') as FakeElectronConfig;
@@ -84,7 +88,7 @@ export const records: Records = {
   calls: [],
   deprecations: [],
   ready: false,
-  tray: { created: false, destroyed: false, contextMenuSets: 0, clickListeners: 0 },
+  tray: { created: false, destroyed: false, contextMenuSets: 0, repeatedMenuSets: 0, clickListeners: 0 },
   windows: [],
   notifications: [],
   dialogs: [],
@@ -93,6 +97,7 @@ export const records: Records = {
   singleInstanceLock: 'never-asked',
   secondInstanceArgs: [],
   appName: 'Electron',
+  importedPackages: [],
 };
 
 export function record(call: string): void {

@@ -5,7 +5,10 @@ import { findMenuItem, menuRecord, Menu } from './menu';
 import { record, records, requireReady } from './state';
 
 export class NativeImage {
-  constructor(readonly path: string) {}
+  readonly path: string;
+  constructor(path: string) {
+    this.path = path;
+  }
   isEmpty(): boolean {
     return !existsSync(this.path);
   }
@@ -64,7 +67,10 @@ export class Tray extends EventEmitter {
     record('Tray.setContextMenu');
     this.menu = menu ?? undefined;
     records.tray.contextMenuSets++;
-    records.tray.menu = menu ? menuRecord(menu) : undefined;
+    const next = menu ? menuRecord(menu) : undefined;
+    // on Linux every set re-exports the whole menu over DBus: a set that changes nothing is waste
+    if (JSON.stringify(next) === JSON.stringify(records.tray.menu)) records.tray.repeatedMenuSets++;
+    records.tray.menu = next;
   }
 
   isDestroyed(): boolean {

@@ -31,8 +31,10 @@ interface WebPreferences {
 export class WebContents extends EventEmitter {
   readonly id = nextId++;
   windowOpenHandler: ((details: { url: string }) => unknown) | undefined;
-  constructor(private readonly owner: BrowserWindow) {
+  private readonly owner: BrowserWindow;
+  constructor(owner: BrowserWindow) {
     super();
+    this.owner = owner;
   }
   setWindowOpenHandler(handler: (details: { url: string }) => unknown): void {
     this.windowOpenHandler = handler;

@@ -28,7 +28,7 @@ export async function newMachine(): Promise<Machine> {
   return { userData: join(dir, 'userData'), home: join(dir, 'home'), dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export type LaunchOptions = Partial<Pick<FakeElectronConfig, 'electronMajor' | 'keyring' | 'packaged' | 'args' | 'appImage' | 'usernsRestricted'>>;
+export type LaunchOptions = Partial<Pick<FakeElectronConfig, 'electronMajor' | 'keyring' | 'packaged' | 'args' | 'appImage' | 'usernsRestricted' | 'compressTimers'>>;
 
 export interface DesktopRun {
   send<T = unknown>(command: Command): Promise<T>;
@@ -57,15 +57,18 @@ export async function launch(machine: Machine, options: LaunchOptions = {}): Pro
     args: options.args ?? [],
     ...(options.appImage ? { appImage: options.appImage } : {}),
     usernsRestricted: options.usernsRestricted ?? false,
+    compressTimers: options.compressTimers ?? false,
     wsEndpoint: inject('wsEndpoint'),
   };
   const child: ChildProcess = fork(BOOT, [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--disable-warning=ExperimentalWarning'],
     env: { ...process.env, TRAWLARR_FAKE_ELECTRON: JSON.stringify(config), NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
+  // the app's output quoted in a failure: stack lines in it would send vitest to read those files' source maps
+  const quoted = () => output.replace(/^(\s*)at /gm, '$1(at) ');
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
@@ -82,7 +85,7 @@ export async function launch(machine: Machine, options: LaunchOptions = {}): Pro
   });
   const exited = new Promise<{ code: number | null; records?: Records }>((resolveExit) =>
     child.once('close', (code) => {
-      for (const waiter of pending.values()) waiter.reject(new Error(`the app exited (${code}) before answering\ndialogs: ${JSON.stringify(lastRecords?.dialogs)}\nquit: ${JSON.stringify(lastRecords?.quit)}\n${output}`));
+      for (const waiter of pending.values()) waiter.reject(new Error(`the app exited (${code}) before answering\ndialogs: ${JSON.stringify(lastRecords?.dialogs)}\nquit: ${JSON.stringify(lastRecords?.quit)}\n${quoted()}`));
       resolveExit({ code, records: lastRecords });
     }),
   );
@@ -91,28 +94,29 @@ export async function launch(machine: Machine, options: LaunchOptions = {}): Pro
       if (m.type === 'booted') resolveBoot();
     };
     child.on('message', onMessage);
-    void exited.then(({ code }) => reject(new Error(`the app exited (${code}) while starting:\n${output}`)));
+    void exited.then(({ code }) => reject(new Error(`the app exited (${code}) while starting:\n${quoted()}`)));
   }).catch((error: unknown) => {
     if (child.exitCode === null) throw error;
   });
 
   const send = <T>(command: Command): Promise<T> => {
-    if (child.exitCode !== null || child.signalCode !== null) return Promise.reject(new Error(`the app has exited:\n${output}`));
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.reject(new Error(`the app has exited:\n${quoted()}`));
     const id = nextId++;
     return new Promise<T>((resolveReply, reject) => {
       pending.set(id, { resolve: resolveReply as (v: unknown) => void, reject });
       child.send({ id, ...command });
     });
   };
-  const records = async () => (child.exitCode === null && child.signalCode === null ? send<Records>({ cmd: 'records' }) : (lastRecords ?? Promise.reject(new Error(`the app has exited:\n${output}`))));
-  const waitFor = async <T>(what: string, check: (r: Records) => T | undefined | false, timeoutMs = 20_000): Promise<T> => {
+  const records = async () => (child.exitCode === null && child.signalCode === null ? send<Records>({ cmd: 'records' }) : (lastRecords ?? Promise.reject(new Error(`the app has exited:\n${quoted()}`))));
+  const waitFor = async <T>(what: string, check: (r: Records) => T | undefined | false, timeoutMs = 45_000): Promise<T> => {
     const deadline = Date.now() + timeoutMs;
     let last: Records | undefined;
     for (;;) {
       last = await records();
       const result = check(last);
       if (result) return result;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\nrecords: ${JSON.stringify({ ...last, calls: last.calls.slice(-30) }, null, 1)}\noutput:\n${output}`);
+      const gone = child.exitCode !== null || child.signalCode !== null;
+      if (gone || Date.now() > deadline) throw new Error(`${gone ? 'the app exited' : 'timed out'} waiting for ${what}\nrecords: ${JSON.stringify({ ...last, calls: last.calls.slice(-30) }, null, 1)}\noutput:\n${quoted()}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };
