@@ -78,11 +78,4 @@ describe('lifecycle', () => {
     await app.waitFor('the catch-up', () => app.output().includes('system resumed'));
     expect(await app.send({ cmd: 'page', op: 'eval', expression: 'window.trawlarr.getStatus().then((r) => r.ok)' })).toBe(true);
   });
-    const app = await s.launch(machine);
-    await app.waitFor('the window', visibleWindow);
-    await app.send({ cmd: 'power', event: 'suspend' });
-    await app.send({ cmd: 'power', event: 'resume' });
-    await app.waitFor('the catch-up', () => app.output().includes('system resumed'));
-    expect(await app.send({ cmd: 'page', op: 'eval', expression: 'window.trawlarr.getStatus().then((r) => r.ok)' })).toBe(true);
-  });
 });

@@ -81,14 +81,3 @@ describe('the tray', () => {
     expect(await app.heading()).toBe('History');
   });
 });
-    const app = await s.launch(machine, { args: ['--hidden'], compressTimers: true });
-    await app.waitFor('the instance in the tray', (r) => menuText(r).includes('Radarr'));
-    await app.send({ cmd: 'trayPick', path: ['Radarr', 'Missing', 'Run now'] });
-    const digest = await app.waitFor('the grab digest', (r) => r.notifications.find((n) => /grabbed/.test(n.title)));
-    expect(digest.title).toMatch(/^\d+ releases? grabbed in Radarr$/);
-    expect((await app.records()).windows).toEqual([]);
-    await app.send({ cmd: 'notificationClick', title: 'grabbed' });
-    await app.waitFor('the window', visibleWindow);
-    expect(await app.heading()).toBe('History');
-  });
-});
