@@ -23,7 +23,7 @@ export interface DesktopEngineDeps {
   /** the settings as loaded from the store, keys opened */
   settings: Settings;
   /** persist settings: validates, seals keys, writes electron-store; the engine calls it on every change */
-  saveSettings(settings: Settings): Promise<void>;
+  saveSettings(settings: Settings): void | Promise<void>;
   /** where history, cycle state and budget ledgers live (app.getPath('userData')) */
   dataDir: string;
   log(line: string): void;

@@ -13,10 +13,12 @@ const s = scenario();
 describe('starting the app', () => {
   it('first start: the tray, and the window on the Instances page (defect 1)', async () => {
     const app = await s.launch(await s.machine());
-    const window = await app.waitFor('the window', visibleWindow);
-    expect(window.url).toMatch(/^app:\/\/trawlarr\/index\.html\?page=instances/);
+    await app.waitFor('the window', visibleWindow);
     expect(await app.heading()).toBe('Instances');
     const r = await app.records();
+    expect(r.calls).toContain('BrowserWindow.loadURL(app://trawlarr/index.html?page=instances)');
+    // the start page moved into the hash route, so reload and Back follow it
+    expect(visibleWindow(r)?.url).toBe('app://trawlarr/index.html#/instances');
     expect(r.tray).toMatchObject({ created: true, destroyed: false, imageExists: true });
     expect(r.singleInstanceLock).toBe('held');
     expect(menuText(r)).toMatch(/Quit Trawlarr$/);
@@ -61,5 +63,28 @@ describe('starting the app', () => {
     const pending = ['axios-retry', 'proper-lockfile'];
     const unused = Object.keys(pkg.dependencies).filter((name) => !r.importedPackages.includes(name) && !pending.includes(name));
     expect(unused, `runtime dependencies the main bundle never imports (they only bloat the asar): ${unused.join(', ')}`).toEqual([]);
+  });
+});
+
+describe('hardening (Electron security checklist), on the running app', () => {
+  it('sandbox and scheme before ready; permissions, downloads and navigation guarded; the page gets the bridge only', async () => {
+    const app = await s.launch(await s.machine());
+    await app.waitFor('the window', visibleWindow);
+    expect(await app.heading()).toBe('Instances');
+    const r = await app.records();
+    const at = (call: string) => r.calls.indexOf(call);
+    expect(at('app.enableSandbox')).toBeGreaterThanOrEqual(0);
+    expect(at('app.enableSandbox')).toBeLessThan(at('ready'));
+    expect(at('protocol.registerSchemesAsPrivileged(app)')).toBeLessThan(at('ready'));
+    for (const call of ['session.setPermissionRequestHandler', 'session.setPermissionCheckHandler', 'session.setDevicePermissionHandler', 'session.on(will-download)', 'protocol.handle(app)']) {
+      expect(r.calls, call).toContain(call);
+    }
+    const window = r.windows[0];
+    expect(window.options).toMatchObject({ webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true } });
+    expect(window.windowOpenHandler).toBe(true);
+    expect(window.listening).toEqual(expect.arrayContaining(['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview', 'will-prevent-unload']));
+    const exposed = await app.send<string[]>({ cmd: 'page', op: 'eval', expression: "[typeof require, typeof process, typeof window.ipcRenderer, ...Object.keys(window.trawlarr).filter((k) => typeof window.trawlarr[k] !== 'function')]" });
+    expect(exposed).toEqual(['undefined', 'undefined', 'undefined']);
+    expect(r.calls.filter((c) => c.startsWith('shell.openExternal'))).toEqual([]);
   });
 });

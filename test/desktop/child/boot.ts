@@ -46,8 +46,27 @@ fsPromises.readFile = ((path: unknown, ...rest: unknown[]) =>
 syncBuiltinESMExports();
 
 if (config.compressTimers) {
+  // fast-forward: a compressed timer fires 1000 times sooner and moves the clock on by the time it skipped
+  const RealDate = Date;
+  let skipped = 0;
+  class ForwardDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(RealDate.now() + skipped);
+      else super(...(args as [string]));
+    }
+    static override now(): number {
+      return RealDate.now() + skipped;
+    }
+  }
+  globalThis.Date = ForwardDate as DateConstructor;
   const realSetTimeout = globalThis.setTimeout;
-  globalThis.setTimeout = ((fn: () => void, ms?: number) => realSetTimeout(fn, ms !== undefined && ms >= 5 * 60_000 && ms <= 30 * 60_000 ? ms / 1000 : ms)) as typeof setTimeout;
+  globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+    if (ms === undefined || ms < 5 * 60_000 || ms > 30 * 60_000) return realSetTimeout(fn, ms);
+    return realSetTimeout(() => {
+      skipped += ms - ms / 1000;
+      fn();
+    }, ms / 1000);
+  }) as typeof setTimeout;
 }
 
 setBrowser(() => chromium.connect(config.wsEndpoint));

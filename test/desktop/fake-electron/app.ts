@@ -157,6 +157,7 @@ class App extends EventEmitter {
 
   /** after the main script ran */
   becomeReady(): void {
+    record('ready');
     records.ready = true;
     this.emit('will-finish-launching');
     this.emit('ready', preventable(), {});

@@ -23,7 +23,7 @@ export interface FakeElectronConfig {
   appImage?: string;
   /** kernel.apparmor_restrict_unprivileged_userns as the harness simulates it */
   usernsRestricted?: boolean;
-  /** timers of 5 to 30 minutes (the grab digest's 10-minute window) fire 1000 times sooner */
+  /** timers of 5 to 30 minutes (the grab digest's 10-minute window) fire 1000 times sooner, and the clock jumps by the time skipped */
   compressTimers?: boolean;
   /** playwright browser server the windows render in */
   wsEndpoint: string;
@@ -43,6 +43,9 @@ export interface WindowRecord {
   visible: boolean;
   destroyed: boolean;
   options: unknown;
+  /** webContents events the app listens to (the hardening's will-navigate, …) */
+  listening: string[];
+  windowOpenHandler: boolean;
 }
 
 export interface NotificationRecord {

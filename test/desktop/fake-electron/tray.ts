@@ -1,7 +1,7 @@
 /** Tray and nativeImage: what the user sees in the tray, and clicks on it. */
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
-import { findMenuItem, menuRecord, Menu } from './menu';
+import { findMenuItem, menuRecord, type Menu } from './menu';
 import { record, records, requireReady } from './state';
 
 export class NativeImage {
@@ -23,7 +23,7 @@ export const nativeImage = {
   },
 };
 
-let current: Tray | undefined;
+const trays: Tray[] = [];
 
 export class Tray extends EventEmitter {
   private destroyed = false;
@@ -33,7 +33,7 @@ export class Tray extends EventEmitter {
     super();
     requireReady('new Tray()');
     record('new Tray');
-    current = this;
+    trays.push(this);
     records.tray.created = true;
     this.applyImage(image);
     this.on('newListener', (event: string) => {
@@ -100,6 +100,7 @@ export class Tray extends EventEmitter {
 }
 
 export function currentTray(): Tray {
+  const current = trays.at(-1);
   if (!current || current.isDestroyed()) throw new Error('there is no tray icon');
   return current;
 }

@@ -38,6 +38,11 @@ export class WebContents extends EventEmitter {
   }
   setWindowOpenHandler(handler: (details: { url: string }) => unknown): void {
     this.windowOpenHandler = handler;
+    this.owner.record.windowOpenHandler = true;
+  }
+  override on(event: string, listener: (...args: never[]) => void): this {
+    this.owner.record.listening.push(event);
+    return super.on(event, listener as (...args: unknown[]) => void);
   }
   isDestroyed(): boolean {
     return this.owner.isDestroyed();
@@ -71,8 +76,8 @@ export class BrowserWindow extends EventEmitter {
     if (prefs.sandbox !== true || prefs.contextIsolation === false || prefs.nodeIntegration === true) {
       throw new Error('the fake renders sandboxed, context-isolated windows only');
     }
+    this.record = { id: nextId, visible: options.show !== false, destroyed: false, options, listening: [], windowOpenHandler: false };
     this.webContents = new WebContents(this);
-    this.record = { id: this.webContents.id, visible: options.show !== false, destroyed: false, options };
     records.windows.push(this.record);
     openWindows.add(this);
     record('new BrowserWindow');

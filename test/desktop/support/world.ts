@@ -26,7 +26,7 @@ export async function storedSettings(machine: Machine): Promise<{ settings: { ve
 }
 
 /** One instance with the given jobs, pointed at a simulator. */
-export function instanceFor(sim: Simulator, id: string, name: string, jobs: { id: string; type: string; unattended?: boolean }[]) {
+export function instanceFor(sim: Simulator, id: string, name: string, jobs: { id: string; type: string; unattended?: boolean; itemsPerRun?: number }[]) {
   return { id, name, kind: sim.app, url: sim.url, apiKey: sim.apiKey, jobs: jobs.map((j) => ({ schedule: { every: '24h' }, ...j })) };
 }
 
