@@ -6,6 +6,7 @@
  * process with no tray and no window that still held the single-instance lock.
  */
 import { app } from 'electron';
+import { HIDDEN_ARG } from '../login-item';
 
 export interface LifecycleTarget {
   openWindow(): void;
@@ -17,8 +18,11 @@ export function watchLifecycle(log: (line: string) => void): { attach(desktop: L
   let desktop: LifecycleTarget | undefined;
   let shutdown: Promise<void> | undefined;
   let down = false;
-  // a second launch shows the window (before the desktop exists there is nothing to show yet)
-  app.on('second-instance', () => desktop?.openWindow());
+  // a second launch by hand shows the window (before the desktop exists there is nothing to show
+  // yet); a second start at login does not
+  app.on('second-instance', (_event, argv) => {
+    if (!argv.includes(HIDDEN_ARG)) desktop?.openWindow();
+  });
   // the app lives in the tray: closing the settings window does not quit
   app.on('window-all-closed', () => {});
   app.on('will-quit', (event) => {
