@@ -65,6 +65,12 @@ export default tseslint.config(
     },
   },
   {
+    // Electron deprecates APIs a major before removing them (the sync safeStorage API: gone in 46)
+    files: ['src/main/**/*.ts', 'src/preload/**/*.ts'],
+    languageOptions: { parserOptions: { project: ['./tsconfig.electron.json'], tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-deprecated': 'error' },
+  },
+  {
     // GitHub Desktop's rule: only the typed wrappers may touch ipcMain / ipcRenderer.
     files: ['src/main/**', 'src/preload/**'],
     ignores: ['src/main/ipc.ts', 'src/main/ipc/**', 'src/preload/index.ts'],

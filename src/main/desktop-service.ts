@@ -5,7 +5,7 @@
  */
 import { CHANNEL_NAMES, ServiceError, type AppService, type ContractIssue, type MaskedSettings } from '../shared/contract';
 import type { Settings } from '../shared/settings';
-import type { LoginItemController } from './login-item';
+import { LoginItemRefusedError, type LoginItemController } from './login-item';
 import { ConfigError, exportFileName, exportSettingsJson, importSettingsJson } from '../engine/config';
 import type { SecretStorageStatus } from './store/secret-storage-status';
 
@@ -13,7 +13,8 @@ export interface DesktopFeatureDeps {
   version: string;
   platform: NodeJS.Platform;
   loginItem: LoginItemController;
-  secretStorage: () => SecretStorageStatus;
+  /** known after 'ready' */
+  secretStorage: SecretStorageStatus;
   settings: () => Settings;
   replaceSettings: (settings: Settings) => Promise<MaskedSettings>;
   /** shows a save dialog and writes the file; undefined when the user cancels */
@@ -38,7 +39,7 @@ export function withDesktopFeatures(base: AppService, deps: DesktopFeatureDeps):
     version: deps.version,
     platform: deps.platform,
     launchAtLogin: { supported: deps.loginItem.supported, enabled: deps.loginItem.supported ? await deps.loginItem.isEnabled() : false },
-    secretStorage: deps.secretStorage(),
+    secretStorage: deps.secretStorage,
   });
 
   const desktop: Partial<AppService> = {
@@ -48,6 +49,7 @@ export function withDesktopFeatures(base: AppService, deps: DesktopFeatureDeps):
       try {
         await deps.loginItem.setEnabled(enabled);
       } catch (error) {
+        if (error instanceof LoginItemRefusedError) throw new ServiceError('unsupported', error.message);
         throw new ServiceError('unavailable', `could not ${enabled ? 'turn on' : 'turn off'} launch at login: ${error instanceof Error ? error.message : String(error)}`);
       }
       deps.onLaunchAtLoginChanged?.();

@@ -15,13 +15,15 @@ export interface DesktopEngine {
   resumeAfterSleep(): void;
   /** replace the whole settings document (import) and apply it */
   replaceSettings(settings: Settings): Promise<MaskedSettings>;
+  /** the settings in force: the one copy the desktop shell reads */
+  settings(): Settings;
 }
 
 export interface DesktopEngineDeps {
   /** the settings as loaded from the store, keys opened */
   settings: Settings;
   /** persist settings: validates, seals keys, writes electron-store; the engine calls it on every change */
-  saveSettings(settings: Settings): void;
+  saveSettings(settings: Settings): void | Promise<void>;
   /** where history, cycle state and budget ledgers live (app.getPath('userData')) */
   dataDir: string;
   log(line: string): void;

@@ -1,5 +1,5 @@
-/** The real file system for the Linux autostart entry. */
-import { access, mkdir, rm, writeFile } from 'node:fs/promises';
+/** The real file system for the Linux autostart entry, and the kernel switch that stops AppImages. */
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AutostartFs } from './login-item';
 
 export const nodeAutostartFs: AutostartFs = {
@@ -8,3 +8,11 @@ export const nodeAutostartFs: AutostartFs = {
   remove: (path) => rm(path, { force: true }),
   mkdir: (path) => mkdir(path, { recursive: true }).then(() => undefined),
 };
+
+const USERNS_SYSCTL = '/proc/sys/kernel/apparmor_restrict_unprivileged_userns';
+
+/** Ubuntu 24.04+ turns this on; other systems have no such file (then: not restricted). */
+export async function usernsRestricted(): Promise<boolean> {
+  const value = await readFile(USERNS_SYSCTL, 'utf8').catch(() => '0');
+  return value.trim() === '1';
+}

@@ -1,7 +1,8 @@
 /**
  * Launch at login. macOS and Windows: Electron's login item settings. Linux: an XDG autostart
- * entry (~/.config/autostart/trawlarr.desktop), since Electron has no login items there. The
- * platform specifics are pure functions; file system and Electron calls are injected.
+ * entry (~/.config/autostart/trawlarr.desktop), since Electron has no login items there. A start
+ * at login is hidden (`--hidden`: the tray only); a start by hand shows the window. The platform
+ * specifics are pure functions; file system and Electron calls are injected.
  */
 import { join } from 'node:path';
 
@@ -26,6 +27,8 @@ export interface LoginItemDeps {
   execPath: string;
   /** false when running unpackaged (electron .): a login item would start bare Electron */
   packaged: boolean;
+  /** kernel.apparmor_restrict_unprivileged_userns is on (Ubuntu 24.04+) */
+  usernsRestricted?: () => Promise<boolean>;
 }
 
 export interface LoginItemController {
@@ -35,6 +38,21 @@ export interface LoginItemController {
 }
 
 export const AUTOSTART_FILE = 'trawlarr.desktop';
+/** the argument a start at login carries: stay in the tray */
+export const HIDDEN_ARG = '--hidden';
+
+/** Launch at Login cannot work here; the message tells the user what to do instead. */
+export class LoginItemRefusedError extends Error {
+  override name = 'LoginItemRefusedError';
+}
+
+/**
+ * An AppImage cannot start its sandbox where unprivileged user namespaces are restricted
+ * (Ubuntu 24.04+, https://github.com/electron/electron/issues/42510): a login entry pointing at
+ * it would abort at every login. The .deb installs the AppArmor profile Electron needs.
+ */
+export const APPIMAGE_RESTRICTED_MESSAGE =
+  'Launch at Login would start the Trawlarr AppImage, which this system stops at launch: it restricts unprivileged user namespaces (Ubuntu 24.04 and later), and the AppImage has no AppArmor profile. Install the .deb package instead: it brings the profile, and Launch at Login works with it.';
 
 /** $XDG_CONFIG_HOME/autostart/trawlarr.desktop, XDG_CONFIG_HOME defaulting to ~/.config (relative values are ignored, per the spec). */
 export function autostartPath(env: LoginItemDeps['env'], homeDir: string): string {
@@ -64,7 +82,7 @@ export function autostartDesktopEntry(launchPath: string): string {
     'Type=Application',
     'Name=Trawlarr',
     'Comment=Keeps your Radarr and Sonarr libraries improving',
-    `Exec=${quoteExecArgument(launchPath)}`,
+    `Exec=${quoteExecArgument(launchPath)} ${HIDDEN_ARG}`,
     'Icon=trawlarr',
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
@@ -86,6 +104,7 @@ export function createLoginItemController(deps: LoginItemDeps): LoginItemControl
           if (await deps.fs.exists(file)) await deps.fs.remove(file);
           return;
         }
+        if (deps.env.APPIMAGE && (await deps.usernsRestricted?.())) throw new LoginItemRefusedError(APPIMAGE_RESTRICTED_MESSAGE);
         await deps.fs.mkdir(join(file, '..'));
         await deps.fs.writeFile(file, autostartDesktopEntry(linuxLaunchPath(deps.env, deps.execPath)));
       },
@@ -96,8 +115,8 @@ export function createLoginItemController(deps: LoginItemDeps): LoginItemControl
       supported: true,
       isEnabled: async () => deps.api.getLoginItemSettings().openAtLogin,
       async setEnabled(enabled) {
-        // Windows registers a path: the installed executable, no extra arguments
-        deps.api.setLoginItemSettings(deps.platform === 'win32' ? { openAtLogin: enabled, path: deps.execPath, args: [] } : { openAtLogin: enabled });
+        // Windows registers a path and arguments; macOS reports wasOpenedAtLogin instead (launch-options.ts)
+        deps.api.setLoginItemSettings(deps.platform === 'win32' ? { openAtLogin: enabled, path: deps.execPath, args: [HIDDEN_ARG] } : { openAtLogin: enabled });
       },
     };
   }

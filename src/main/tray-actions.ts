@@ -23,9 +23,8 @@ export async function performTrayAction(action: TrayAction, deps: TrayActionDeps
       if (result && !result.started) deps.log(`run now ${action.instanceId}/${action.jobId}: ${result.message}`);
       return;
     }
-    case 'pause-all':
-    case 'resume-all':
-      await deps.service.setPaused({ target: { scope: 'all' }, paused: action.type === 'pause-all' }).catch(failed(action.type));
+    case 'set-paused':
+      await deps.service.setPaused({ target: action.target, paused: action.paused }).catch(failed(action.paused ? 'pause' : 'resume'));
       return;
     case 'open-settings':
       deps.openSettings(action.target);

@@ -20,7 +20,7 @@ function desktop(partial: Partial<DesktopFeatureDeps> = {}) {
     version: '1.2.3',
     platform: 'linux',
     loginItem,
-    secretStorage: () => ({ encrypted: false, message: 'basic_text' }),
+    secretStorage: { encrypted: false, message: 'basic_text' },
     settings: () => base.settings,
     replaceSettings: async (s) => {
       base.settings = s;
@@ -108,14 +108,16 @@ describe('tray actions', () => {
     let quit = 0;
     const deps = { service, openSettings: (t?: unknown) => opened.push(t), toggleLaunchAtLogin: async () => {}, quit: () => quit++, log: () => {} };
     await performTrayAction({ type: 'run-now', instanceId: 'radarr', jobId: 'upgrade' }, deps);
-    await performTrayAction({ type: 'pause-all' }, deps);
-    await performTrayAction({ type: 'resume-all' }, deps);
+    await performTrayAction({ type: 'set-paused', target: { scope: 'all' }, paused: true }, deps);
+    await performTrayAction({ type: 'set-paused', target: { scope: 'all' }, paused: false }, deps);
+    await performTrayAction({ type: 'set-paused', target: { scope: 'job', instanceId: 'radarr', jobId: 'upgrade' }, paused: true }, deps);
     await performTrayAction({ type: 'open-settings', target: { page: 'history' } }, deps);
     await performTrayAction({ type: 'quit' }, deps);
     expect(service.calls).toEqual([
       { channel: 'runJobNow', request: { instanceId: 'radarr', jobId: 'upgrade' } },
       { channel: 'setPaused', request: { target: { scope: 'all' }, paused: true } },
       { channel: 'setPaused', request: { target: { scope: 'all' }, paused: false } },
+      { channel: 'setPaused', request: { target: { scope: 'job', instanceId: 'radarr', jobId: 'upgrade' }, paused: true } },
     ]);
     expect(opened).toEqual([{ page: 'history' }]);
     expect(quit).toBe(1);

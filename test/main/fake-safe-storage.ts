@@ -1,19 +1,21 @@
 import type { SafeStorageLike } from '../../src/main/store/secret-box';
 
-/** A reversible stand-in for safeStorage (the real one needs Electron): the output never contains the input. */
+/** A reversible stand-in for safeStorage's async API (the real one needs Electron): the output never contains the input. */
 export class FakeSafeStorage implements SafeStorageLike {
   available = true;
   /** what a different OS keyring would do: decryption fails */
   broken = false;
-  isEncryptionAvailable() {
+  /** what a keyring that appeared (or rotated its key) answers */
+  shouldReEncrypt = false;
+  async isAsyncEncryptionAvailable() {
     return this.available;
   }
-  encryptString(plainText: string): Buffer {
+  async encryptStringAsync(plainText: string): Promise<Buffer> {
     return Buffer.from(Buffer.from(plainText, 'utf8').map((b) => b ^ 0x5a));
   }
-  decryptString(encrypted: Buffer): string {
-    if (this.broken) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-    return Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8');
+  async decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    if (this.broken) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.');
+    return { result: Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8'), shouldReEncrypt: this.shouldReEncrypt };
   }
 }
 

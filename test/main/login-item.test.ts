@@ -52,7 +52,7 @@ describe('Linux autostart entry', () => {
 
   it('is a valid desktop entry with the program quoted per the spec', () => {
     expect(autostartDesktopEntry('/opt/Trawlarr/trawlarr')).toBe(
-      '[Desktop Entry]\nType=Application\nName=Trawlarr\nComment=Keeps your Radarr and Sonarr libraries improving\nExec=/opt/Trawlarr/trawlarr\nIcon=trawlarr\nTerminal=false\nX-GNOME-Autostart-enabled=true\n',
+      '[Desktop Entry]\nType=Application\nName=Trawlarr\nComment=Keeps your Radarr and Sonarr libraries improving\nExec=/opt/Trawlarr/trawlarr --hidden\nIcon=trawlarr\nTerminal=false\nX-GNOME-Autostart-enabled=true\n',
     );
     expect(quoteExecArgument('/home/ann/My Apps/Trawlarr.AppImage')).toBe('"/home/ann/My Apps/Trawlarr.AppImage"');
     // "$" is escaped inside quotes, then every backslash doubled by the string escape rule
@@ -67,7 +67,7 @@ describe('Linux autostart entry', () => {
     expect(await controller.isEnabled()).toBe(false);
     await controller.setEnabled(true);
     expect(dirs.has('/home/ann/.config/autostart')).toBe(true);
-    expect(files.get('/home/ann/.config/autostart/trawlarr.desktop')).toContain('Exec=/home/ann/Trawlarr.AppImage\n');
+    expect(files.get('/home/ann/.config/autostart/trawlarr.desktop')).toContain('Exec=/home/ann/Trawlarr.AppImage --hidden\n');
     expect(await controller.isEnabled()).toBe(true);
     await controller.setEnabled(false);
     expect(files.size).toBe(0);
@@ -91,8 +91,8 @@ describe('macOS and Windows login items', () => {
     await controller.setEnabled(true);
     await controller.setEnabled(false);
     expect(calls).toEqual([
-      { openAtLogin: true, path: 'C:\\Program Files\\Trawlarr\\Trawlarr.exe', args: [] },
-      { openAtLogin: false, path: 'C:\\Program Files\\Trawlarr\\Trawlarr.exe', args: [] },
+      { openAtLogin: true, path: 'C:\\Program Files\\Trawlarr\\Trawlarr.exe', args: ['--hidden'] },
+      { openAtLogin: false, path: 'C:\\Program Files\\Trawlarr\\Trawlarr.exe', args: ['--hidden'] },
     ]);
   });
 

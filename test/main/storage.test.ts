@@ -15,93 +15,97 @@ const setup = () => {
 };
 
 describe('secret sealing', () => {
-  it('seals keys, leaves env references readable, opens them again', () => {
+  it('seals keys, leaves env references readable, opens them again', async () => {
     const safe = new FakeSafeStorage();
-    const sealed = sealApiKey(KEY_RADARR, safe);
+    const sealed = await sealApiKey(KEY_RADARR, safe);
     expect(sealed.startsWith(SEALED_PREFIX)).toBe(true);
     expect(sealed).not.toContain(KEY_RADARR);
-    expect(openApiKey(sealed, safe)).toEqual({ ok: true, key: KEY_RADARR, wasPlainText: false });
-    expect(sealApiKey('env:RADARR_KEY', safe)).toBe('env:RADARR_KEY');
-    expect(sealApiKey(sealed, safe)).toBe(sealed);
+    expect(await openApiKey(sealed, safe)).toEqual({ ok: true, key: KEY_RADARR, rewrite: false });
+    expect(await sealApiKey('env:RADARR_KEY', safe)).toBe('env:RADARR_KEY');
+    expect(await sealApiKey(sealed, safe)).toBe(sealed);
   });
 
-  it('refuses to store a key when the system cannot encrypt', () => {
+  it('asks for a rewrite when the keyring says shouldReEncrypt', async () => {
+    const safe = new FakeSafeStorage();
+    const sealed = await sealApiKey(KEY_RADARR, safe);
+    safe.shouldReEncrypt = true;
+    expect(await openApiKey(sealed, safe)).toEqual({ ok: true, key: KEY_RADARR, rewrite: true });
+  });
+
+  it('refuses to store a key when the system cannot encrypt', async () => {
     const safe = new FakeSafeStorage();
     safe.available = false;
-    expect(() => sealApiKey(KEY_RADARR, safe)).toThrow('cannot store the API key: this system offers no encryption');
+    await expect(sealApiKey(KEY_RADARR, safe)).rejects.toThrow('cannot store the API key: this system offers no keyring');
   });
 });
 
 describe('settings store', () => {
-  it('starts with defaults when empty', () => {
+  it('starts with defaults when empty', async () => {
     const { store } = setup();
-    expect(store.load()).toEqual({ settings: settingsSchema.parse({ version: 1 }), warnings: [] });
+    expect(await store.load()).toEqual({ settings: settingsSchema.parse({ version: 1 }), warnings: [] });
   });
 
-  it('round-trips settings; the stored document never holds a key in plain text', () => {
+  it('round-trips settings; the stored document never holds a key in plain text', async () => {
     const { kv, store } = setup();
-    store.save(sampleSettings());
+    await store.save(sampleSettings());
     const onDisk = JSON.stringify(kv.data.get(SETTINGS_KEY));
     expect(onDisk).not.toContain(KEY_RADARR);
     expect(onDisk).not.toContain(KEY_SONARR);
     expect(onDisk).toContain(SEALED_PREFIX);
-    expect(store.load()).toEqual({ settings: sampleSettings(), warnings: [] });
+    expect(await store.load()).toEqual({ settings: sampleSettings(), warnings: [] });
   });
 
-  it('writes nothing when the settings are invalid or the keys cannot be sealed', () => {
+  it('writes nothing when the settings are invalid or the keys cannot be sealed', async () => {
     const { kv, safe, store } = setup();
     const bad = { ...sampleSettings(), horizonDays: 0 } as Settings;
-    expect(() => store.save(bad)).toThrow(ConfigError);
+    await expect(store.save(bad)).rejects.toThrow(ConfigError);
     safe.available = false;
-    expect(() => store.save(sampleSettings())).toThrow('cannot store the API key');
+    await expect(store.save(sampleSettings())).rejects.toThrow('cannot store the API key');
     expect(kv.writes).toBe(0);
   });
 
-  it('rewrites a key found in plain text sealed, at once', () => {
+  it('rewrites a key found in plain text sealed, at once', async () => {
     const { kv, store } = setup();
     kv.set(SETTINGS_KEY, sampleSettings());
-    const loaded = store.load();
+    const loaded = await store.load();
     expect(loaded.settings.instances[0].apiKey).toBe(KEY_RADARR);
     expect(JSON.stringify(kv.data.get(SETTINGS_KEY))).not.toContain(KEY_RADARR);
     expect(kv.writes).toBe(2);
   });
 
-  it('turns off an instance whose key cannot be decrypted, says so, and keeps the sealed key', () => {
+  it('turns off an instance whose key cannot be decrypted, says so, and keeps the sealed key', async () => {
     const { kv, safe, store } = setup();
-    store.save(sampleSettings());
+    await store.save(sampleSettings());
     const sealedBefore = (kv.data.get(SETTINGS_KEY) as Settings).instances[0].apiKey;
     safe.broken = true;
-    const { settings, warnings } = store.load();
+    const { settings, warnings } = await store.load();
     expect(settings.instances.map((i) => i.enabled)).toEqual([false, false]);
     expect(warnings[0]).toBe('Radarr 4K was turned off: its stored API key cannot be decrypted (the system keyring may have changed). Enter the key again and turn it back on.');
     expect((kv.data.get(SETTINGS_KEY) as Settings).instances[0].apiKey).toBe(sealedBefore);
     // the keyring comes back: the key opens again
     safe.broken = false;
-    expect(store.load().settings.instances[0].apiKey).toBe(KEY_RADARR);
+    expect((await store.load()).settings.instances[0].apiKey).toBe(KEY_RADARR);
   });
 
-  it('refuses a document from a newer Trawlarr and leaves it untouched', () => {
+  it('refuses a document from a newer Trawlarr and leaves it untouched', async () => {
     const { kv, store } = setup();
     kv.set(SETTINGS_KEY, { version: 7, instances: [] });
-    expect(() => store.load()).toThrow(/settings version 7 was written by a newer Trawlarr/);
+    await expect(store.load()).rejects.toThrow(/settings version 7 was written by a newer Trawlarr/);
     expect(kv.data.get(SETTINGS_KEY)).toEqual({ version: 7, instances: [] });
   });
 
-  it('reports invalid stored settings by field without showing a key', () => {
+  it('reports invalid stored settings by field without showing a key', async () => {
     const { kv, store } = setup();
     kv.set(SETTINGS_KEY, { ...sampleSettings(), instances: [{ ...sampleSettings().instances[0], url: 'nope' }] });
-    const error = (() => {
-      try {
-        store.load();
-      } catch (e) {
-        return e as ConfigError;
-      }
-    })();
+    const error = await store.load().then(
+      () => undefined,
+      (e: unknown) => e as ConfigError,
+    );
     expect(error?.message).toContain('instances["radarr"].url');
     expect(error?.message).not.toContain(KEY_RADARR);
   });
 
-  it('migrates an older document through the migration table and stores the result', () => {
+  it('migrates an older document through the migration table and stores the result', async () => {
     // a world one version ahead: version 1 documents gain horizonDays 45 on their way to version 2
     const kv = new MemoryKv();
     const parse = (raw: unknown) => {
@@ -110,7 +114,7 @@ describe('settings store', () => {
     };
     const store = new SettingsStore(kv, new FakeSafeStorage(), { parse, currentVersion: 2 });
     kv.set(SETTINGS_KEY, { version: 1, instances: [] });
-    expect(store.load().settings.horizonDays).toBe(45);
+    expect((await store.load()).settings.horizonDays).toBe(45);
     expect((kv.data.get(SETTINGS_KEY) as Settings).horizonDays).toBe(45);
     expect(kv.writes).toBe(2);
   });

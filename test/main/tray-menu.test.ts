@@ -28,19 +28,20 @@ const labels = (menu: TrayMenuItem[]) => menu.filter((i) => i.kind !== 'separato
 const find = (menu: TrayMenuItem[], id: string) => menu.find((i) => i.id === id);
 
 describe('status lines', () => {
-  it('reads like "Radarr 4K · upgrade · cycle 3 · 412/1,530 · next 14:00"', () => {
-    expect(jobStatusLine(instance(), job(), options)).toBe('Radarr 4K · upgrade · cycle 3 · 412/1,530 · next 14:00');
+  it('reads like "Upgrade · cycle 3 · 412/1,530 · next 14:00" (job labels, not ids)', () => {
+    expect(jobStatusLine(instance(), job(), options)).toBe('Upgrade · cycle 3 · 412/1,530 · next 14:00');
   });
 
   it('says searching, paused or off instead of the next run', () => {
-    expect(jobStatusLine(instance(), job({ running: true }), options)).toBe('Radarr 4K · upgrade · cycle 3 · 412/1,530 · searching…');
-    expect(jobStatusLine(instance(), job({ paused: true }), options)).toBe('Radarr 4K · upgrade · cycle 3 · 412/1,530 · paused');
+    expect(jobStatusLine(instance(), job({ running: true }), options)).toBe('Upgrade · cycle 3 · 412/1,530 · searching…');
+    expect(jobStatusLine(instance(), job({ paused: true }), options)).toBe('Upgrade · cycle 3 · 412/1,530 · paused');
     expect(jobStatusLine(instance({ paused: true }), job(), options)).toMatch(/· paused$/);
-    expect(jobStatusLine(instance(), job({ enabled: false }), options)).toBe('Radarr 4K · upgrade · off');
+    expect(jobStatusLine(instance(), job({ enabled: false }), options)).toBe('Upgrade · off');
   });
 
-  it('names a job whose id differs from its type', () => {
-    expect(jobStatusLine(instance(), job({ jobId: 'upgrade-remux' }), options)).toContain('Radarr 4K · upgrade-remux (upgrade) ·');
+  it('tells two jobs of one type apart by their ids', () => {
+    const two = instance({ jobs: [job(), job({ jobId: 'upgrade-remux' })] });
+    expect(jobStatusLine(two, two.jobs[1], options)).toMatch(/^Upgrade \(upgrade-remux\) · /);
   });
 
   it('formats times relative to today in the given zone', () => {
@@ -53,45 +54,54 @@ describe('status lines', () => {
 });
 
 describe('menu model', () => {
-  it('has a line per instance and job, Run now per job, Pause all, Open settings, Launch at login, Quit', () => {
+  it('one submenu per instance, in it one per job with Run now, Pause and Show on Dashboard', () => {
     const sonarr = instance({ id: 'sonarr', name: 'Sonarr', kind: 'sonarr', jobs: [job({ instanceId: 'sonarr', jobId: 'missing', type: 'missing', cycle: 1, done: 5, eligible: 20 })] });
     const menu = buildTrayMenu(status({ instances: [instance(), sonarr] }), options);
-    expect(labels(menu)).toEqual([
-      'Radarr 4K · upgrade · cycle 3 · 412/1,530 · next 14:00',
-      'Sonarr · missing · cycle 1 · 5/20 · next 14:00',
-      'Run now',
-      'Pause all',
-      'Open Settings…',
-      'Launch at Login',
-      'Quit Trawlarr',
+    expect(labels(menu)).toEqual(['Radarr 4K', 'Sonarr', 'Pause all', 'Open Trawlarr…', 'Launch at Login', 'Quit Trawlarr']);
+    const sonarrMenu = find(menu, 'instance:sonarr')!;
+    expect(labels(sonarrMenu.submenu!)).toEqual(['Missing · cycle 1 · 5/20 · next 14:00', 'Pause Sonarr', 'Edit Sonarr…']);
+    const jobMenu = find(sonarrMenu.submenu!, 'job:sonarr/missing')!;
+    expect(jobMenu.submenu!.map((i) => [i.label, i.action])).toEqual([
+      ['Run now', { type: 'run-now', instanceId: 'sonarr', jobId: 'missing' }],
+      ['Pause', { type: 'set-paused', target: { scope: 'job', instanceId: 'sonarr', jobId: 'missing' }, paused: true }],
+      ['Show on Dashboard', { type: 'open-settings', target: { page: 'dashboard', instanceId: 'sonarr', jobId: 'missing' } }],
     ]);
-    expect(find(menu, 'run-now')?.submenu?.map((i) => [i.label, i.action])).toEqual([
-      ['Radarr 4K · upgrade', { type: 'run-now', instanceId: 'radarr-4k', jobId: 'upgrade' }],
-      ['Sonarr · missing', { type: 'run-now', instanceId: 'sonarr', jobId: 'missing' }],
-    ]);
-    expect(find(menu, 'job:sonarr/missing')?.action).toEqual({ type: 'open-settings', target: { page: 'dashboard', instanceId: 'sonarr', jobId: 'missing' } });
     expect(find(menu, 'quit')?.action).toEqual({ type: 'quit' });
   });
 
-  it('offers Resume when paused', () => {
-    const menu = buildTrayMenu(status({ paused: true }), options);
-    expect(find(menu, 'resume-all')?.action).toEqual({ type: 'resume-all' });
+  it('20 instances × 6 jobs stay 20 instance lines', () => {
+    const jobs = ['new-episodes', 'missing', 'cutoff-unmet', 'upgrade', 'rename', 'refresh'] as const;
+    const many = Array.from({ length: 20 }, (_, n) => instance({ id: `i${n}`, name: `Instance ${n}`, jobs: jobs.map((type) => job({ instanceId: `i${n}`, jobId: type, type })) }));
+    expect(buildTrayMenu(status({ instances: many }), options).filter((i) => i.kind === 'submenu')).toHaveLength(20);
+  });
+
+  it('offers Resume when paused, for everything, an instance or a job', () => {
+    const menu = buildTrayMenu(status({ paused: true, instances: [instance({ paused: true, jobs: [job({ paused: true })] })] }), options);
+    expect(find(menu, 'resume-all')?.action).toEqual({ type: 'set-paused', target: { scope: 'all' }, paused: false });
     expect(find(menu, 'pause-all')).toBeUndefined();
+    const radarr = find(menu, 'instance:radarr-4k')!;
+    expect(radarr.label).toBe('Radarr 4K · paused');
+    expect(find(radarr.submenu!, 'resume:radarr-4k')?.label).toBe('Resume Radarr 4K');
+    expect(find(find(radarr.submenu!, 'job:radarr-4k/upgrade')!.submenu!, 'resume:radarr-4k/upgrade')?.label).toBe('Resume');
   });
 
-  it('shows a failing instance with its state and retry time, linking to its settings', () => {
+  it('shows a failing instance with its state, and the retry time inside', () => {
     const menu = buildTrayMenu(status({ instances: [instance({ state: 'key-rejected', retryAt: '2025-01-31T09:45:00Z' })] }), options);
-    const line = find(menu, 'instance:radarr-4k');
-    expect(line?.label).toBe('Radarr 4K · API key rejected · retry 09:45');
-    expect(line?.action).toEqual({ type: 'open-settings', target: { page: 'instances', instanceId: 'radarr-4k' } });
+    const radarr = find(menu, 'instance:radarr-4k')!;
+    expect(radarr.label).toBe('Radarr 4K · API key rejected');
+    expect(radarr.submenu![0]).toMatchObject({ label: 'Radarr 4K · API key rejected · retry 09:45', enabled: false });
+    expect(find(radarr.submenu!, 'edit:radarr-4k')?.action).toEqual({ type: 'open-settings', target: { page: 'instances', instanceId: 'radarr-4k' } });
   });
 
-  it('disables Run now for a running job and leaves out disabled jobs and instances', () => {
+  it('disables Run now for a running job, a disabled job and a disabled instance', () => {
     const menu = buildTrayMenu(
       status({ instances: [instance({ jobs: [job({ running: true }), job({ jobId: 'missing', type: 'missing', enabled: false })] }), instance({ id: 'off', name: 'Off', enabled: false })] }),
       options,
     );
-    expect(find(menu, 'run-now')?.submenu?.map((i) => [i.id, i.enabled])).toEqual([['run-now:radarr-4k/upgrade', false]]);
+    const runNow = (instanceId: string, jobId: string) => find(find(find(menu, `instance:${instanceId}`)!.submenu!, `job:${instanceId}/${jobId}`)!.submenu!, `run-now:${instanceId}/${jobId}`)?.enabled;
+    expect(runNow('radarr-4k', 'upgrade')).toBe(false);
+    expect(runNow('radarr-4k', 'missing')).toBe(false);
+    expect(runNow('off', 'upgrade')).toBe(false);
     expect(find(menu, 'instance:off')?.label).toBe('Off · off');
   });
 
@@ -101,31 +111,32 @@ describe('menu model', () => {
   });
 
   it('guides a new user and handles the engine not having reported yet', () => {
-    expect(labels(buildTrayMenu(status({ instances: [] }), options))[0]).toBe('No instances yet: add one in Settings');
-    expect(find(buildTrayMenu(status({ instances: [] }), options), 'run-now')?.enabled).toBe(false);
-    const starting = buildTrayMenu(undefined, options);
-    expect(labels(starting)).toEqual(['Starting…', 'Open Settings…', 'Launch at Login', 'Quit Trawlarr']);
+    expect(labels(buildTrayMenu(status({ instances: [] }), options))).toEqual(['No instances yet: add one…', 'Open Trawlarr…', 'Launch at Login', 'Quit Trawlarr']);
+    expect(labels(buildTrayMenu(undefined, options))).toEqual(['Starting…', 'Open Trawlarr…', 'Launch at Login', 'Quit Trawlarr']);
   });
 
-  it('item ids are unique (the native menu looks items up by id)', () => {
+  it('item ids are unique at every level (the native menu looks items up by id)', () => {
     const menu = buildTrayMenu(status({ instances: [instance(), instance({ id: 'b', name: 'B' })] }), options);
-    const ids = menu.flatMap((i) => [i.id, ...(i.submenu ?? []).map((s) => s.id)]);
+    const ids: string[] = [];
+    const walk = (items: TrayMenuItem[]) => items.forEach((i) => (ids.push(i.id), i.submenu && walk(i.submenu)));
+    walk(menu);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
 
 describe('icon state', () => {
-  it('attention beats paused beats searching beats idle', () => {
+  it('attention beats paused beats searching beats idle; attention is the window\'s rule', () => {
     expect(trayIconState(undefined)).toBe('idle');
     expect(trayIconState(status())).toBe('idle');
     expect(trayIconState(status({ searching: true }))).toBe('searching');
     expect(trayIconState(status({ instances: [instance({ jobs: [job({ running: true })] })] }))).toBe('searching');
     expect(trayIconState(status({ paused: true, searching: true }))).toBe('paused');
     expect(trayIconState(status({ paused: true, instances: [instance({ state: 'down' })] }))).toBe('attention');
-    // waiting states are normal operation, and a disabled instance does not call for attention
-    expect(trayIconState(status({ instances: [instance({ state: 'queue-full' })] }))).toBe('idle');
+    // a full queue or backed-off indexers show "needs attention" in the window: the tray agrees
+    expect(trayIconState(status({ instances: [instance({ state: 'queue-full' })] }))).toBe('attention');
+    expect(trayIconState(status({ instances: [instance({ state: 'unknown' })] }))).toBe('idle');
     expect(trayIconState(status({ instances: [instance({ state: 'down', enabled: false })] }))).toBe('idle');
-    expect(trayTooltip(status({ instances: [instance({ state: 'wrong-app' })] }))).toBe('Trawlarr: needs attention');
+    expect(trayTooltip(status({ instances: [instance({ state: 'wrong-app' })] }))).toBe('Trawlarr: needs attention (Radarr 4K: wrong app at this URL)');
   });
 
   it('uses template images on macOS', () => {

@@ -1,4 +1,4 @@
-/** Electron glue: the settings store on electron-store, keys sealed with safeStorage. */
+/** Electron glue: the settings store on electron-store, keys sealed with safeStorage's async API. */
 import { safeStorage } from 'electron';
 import Store from 'electron-store';
 import { SettingsStore } from './settings-store';
@@ -16,10 +16,10 @@ export function openSettingsStore(): SettingsStore {
 }
 
 /** Call after app 'ready' (the Linux backend is unknown before). */
-export function secretStorageStatus(): SecretStorageStatus {
+export async function secretStorageStatus(): Promise<SecretStorageStatus> {
   return describeSecretStorage({
     platform: process.platform,
-    available: safeStorage.isEncryptionAvailable(),
+    available: await safeStorage.isAsyncEncryptionAvailable(),
     ...(process.platform === 'linux' ? { linuxBackend: safeStorage.getSelectedStorageBackend() } : {}),
   });
 }

@@ -2,18 +2,22 @@
  * API keys at rest: sealed with Electron's safeStorage (DPAPI on Windows, Keychain on macOS,
  * libsecret/KWallet on Linux) before they are written. Pure: the safeStorage-like object is injected.
  * `env:NAME` references are not secrets and stay readable.
+ *
+ * The asynchronous safeStorage API: the synchronous one is deprecated in Electron 45 and removed
+ * in 46 (https://github.com/electron/electron/pull/47941).
  */
 import { apiKeyEnvName } from '../../shared/contract';
 
 /** The parts of Electron's safeStorage used here. */
 export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
 }
 
 export const SEALED_PREFIX = 'safe:v1:';
 
+/** No keyring (or no encryption at all) on this system: a key cannot be stored. */
 export class SecretStorageUnavailableError extends Error {
   override name = 'SecretStorageUnavailableError';
 }
@@ -23,23 +27,29 @@ export function isSealed(stored: string): boolean {
 }
 
 /** The form written to disk. A value that is already sealed (a key that could not be opened) is kept as is. */
-export function sealApiKey(key: string, safe: SafeStorageLike): string {
+export async function sealApiKey(key: string, safe: SafeStorageLike): Promise<string> {
   if (isSealed(key) || apiKeyEnvName(key)) return key;
-  if (!safe.isEncryptionAvailable()) {
-    throw new SecretStorageUnavailableError('cannot store the API key: this system offers no encryption for it (Electron safeStorage is unavailable)');
+  if (!(await safe.isAsyncEncryptionAvailable())) {
+    throw new SecretStorageUnavailableError(
+      'cannot store the API key: this system offers no keyring to encrypt it (Electron safeStorage is unavailable). On Linux, install and unlock GNOME Keyring or KWallet, then restart Trawlarr.',
+    );
   }
-  return SEALED_PREFIX + safe.encryptString(key).toString('base64');
+  return SEALED_PREFIX + (await safe.encryptStringAsync(key)).toString('base64');
 }
 
-export type OpenedKey = { ok: true; key: string; wasPlainText: boolean } | { ok: false };
+/**
+ * The key to use. `rewrite`: the store should write it again, sealed: it was in plain text (a
+ * build without encryption), or the keyring asks for it (shouldReEncrypt: a keyring appeared
+ * where there was none, or the key rotated).
+ */
+export type OpenedKey = { ok: true; key: string; rewrite: boolean } | { ok: false };
 
-/** The key to use; `wasPlainText` when the store held it unsealed (it is then rewritten sealed). */
-export function openApiKey(stored: string, safe: SafeStorageLike): OpenedKey {
-  if (apiKeyEnvName(stored)) return { ok: true, key: stored, wasPlainText: false };
-  if (!isSealed(stored)) return { ok: true, key: stored, wasPlainText: true };
+export async function openApiKey(stored: string, safe: SafeStorageLike): Promise<OpenedKey> {
+  if (apiKeyEnvName(stored)) return { ok: true, key: stored, rewrite: false };
+  if (!isSealed(stored)) return { ok: true, key: stored, rewrite: true };
   try {
-    const key = safe.decryptString(Buffer.from(stored.slice(SEALED_PREFIX.length), 'base64'));
-    return key ? { ok: true, key, wasPlainText: false } : { ok: false };
+    const opened = await safe.decryptStringAsync(Buffer.from(stored.slice(SEALED_PREFIX.length), 'base64'));
+    return opened.result ? { ok: true, key: opened.result, rewrite: opened.shouldReEncrypt } : { ok: false };
   } catch {
     return { ok: false };
   }

@@ -47,35 +47,37 @@ export class SettingsStore {
   }
 
   /** Throws ConfigError (and writes nothing) for a document it cannot read, e.g. one from a newer Trawlarr. */
-  load(): LoadedSettings {
+  async load(): Promise<LoadedSettings> {
     const raw = this.kv.get(SETTINGS_KEY);
     if (raw === undefined) return { settings: this.parse({ version: SETTINGS_VERSION }, this.source), warnings: [] };
     const migrated = (raw as { version?: unknown }).version !== this.currentVersion;
     const stored = this.parse(raw, this.source);
     const warnings: string[] = [];
     let rewrite = migrated;
-    const instances = stored.instances.map((instance) => {
-      const opened = openApiKey(instance.apiKey, this.safe);
-      if (!opened.ok) {
-        warnings.push(
-          `${instance.name} was turned off: its stored API key cannot be decrypted (the system keyring may have changed). Enter the key again and turn it back on.`,
-        );
-        // keep the sealed value: it opens again if the keyring comes back
-        if (instance.enabled) rewrite = true;
-        return { ...instance, enabled: false };
-      }
-      if (opened.wasPlainText) rewrite = true;
-      return { ...instance, apiKey: opened.key };
-    });
+    const instances = await Promise.all(
+      stored.instances.map(async (instance) => {
+        const opened = await openApiKey(instance.apiKey, this.safe);
+        if (!opened.ok) {
+          warnings.push(
+            `${instance.name} was turned off: its stored API key cannot be decrypted (the system keyring may have changed). Enter the key again and turn it back on.`,
+          );
+          // keep the sealed value: it opens again if the keyring comes back
+          if (instance.enabled) rewrite = true;
+          return { ...instance, enabled: false };
+        }
+        if (opened.rewrite) rewrite = true;
+        return { ...instance, apiKey: opened.key };
+      }),
+    );
     const settings = { ...stored, instances };
-    if (rewrite) this.save(settings);
+    if (rewrite) await this.save(settings);
     return { settings, warnings };
   }
 
   /** Validates, seals every key and writes; nothing is written when anything fails. */
-  save(settings: Settings): void {
+  async save(settings: Settings): Promise<void> {
     const valid = this.parse(settings, 'the settings to save');
-    const sealed = { ...valid, instances: valid.instances.map((i) => ({ ...i, apiKey: sealApiKey(i.apiKey, this.safe) })) };
-    this.kv.set(SETTINGS_KEY, sealed);
+    const instances = await Promise.all(valid.instances.map(async (i) => ({ ...i, apiKey: await sealApiKey(i.apiKey, this.safe) })));
+    this.kv.set(SETTINGS_KEY, { ...valid, instances });
   }
 }

@@ -1,16 +1,17 @@
 /**
  * The tray menu as data, built from the engine's status by a pure function. On Linux the menu is
- * the only reliable tray interaction (no click events on most desktops), so everything is
- * reachable from it; tray.ts re-sets the whole menu after every change.
+ * the only reliable tray interaction on many desktops, so everything is reachable from it. Built
+ * for real libraries: one submenu per instance (20 instances × 6 jobs stay 20 lines), and in it
+ * one submenu per job with Run now and Pause.
  */
 import type { NavigateTarget } from '../../shared/contract';
-import type { EngineStatus, InstanceState, InstanceStatus, JobStatus } from '../../shared/status';
+import type { EngineStatus, InstanceStatus, JobStatus } from '../../shared/status';
 import { formatCount, formatWhen, type FormatOptions } from './format';
+import { attentionOf, jobLabel, STATE_TEXT } from './labels';
 
 export type TrayAction =
   | { type: 'run-now'; instanceId: string; jobId: string }
-  | { type: 'pause-all' }
-  | { type: 'resume-all' }
+  | { type: 'set-paused'; target: { scope: 'all' } | { scope: 'instance'; instanceId: string } | { scope: 'job'; instanceId: string; jobId: string }; paused: boolean }
   | { type: 'open-settings'; target?: NavigateTarget }
   | { type: 'toggle-launch-at-login' }
   | { type: 'quit' };
@@ -33,34 +34,28 @@ export interface TrayMenuOptions extends FormatOptions {
 }
 
 const SEP = ' · ';
-const NEEDS_USER: readonly InstanceState[] = ['down', 'key-rejected', 'wrong-app'];
-const STATE_TEXT: Record<InstanceState, string> = {
-  unknown: 'connecting',
-  ok: 'ok',
-  down: 'unreachable',
-  'key-rejected': 'API key rejected',
-  'wrong-app': 'wrong app at this URL',
-  'indexers-backed-off': 'indexers backed off, waiting',
-  'queue-full': 'download queue full, waiting',
-};
 
 export function trayIconState(status: EngineStatus | undefined): TrayIconState {
   if (!status) return 'idle';
-  if (status.instances.some((i) => i.enabled && NEEDS_USER.includes(i.state))) return 'attention';
+  if (attentionOf(status).length > 0) return 'attention';
   if (status.paused) return 'paused';
   if (status.searching || status.instances.some((i) => i.jobs.some((j) => j.running))) return 'searching';
   return 'idle';
 }
 
+/** "Trawlarr: needs attention (Radarr: download queue full, waiting)" */
 export function trayTooltip(status: EngineStatus | undefined): string {
   const state = trayIconState(status);
-  const text = { idle: 'idle', searching: 'searching', paused: 'paused', attention: 'needs attention' }[state];
-  return `Trawlarr: ${text}`;
+  if (state === 'attention') {
+    const detail = attentionOf(status).map((i) => `${i.name}: ${STATE_TEXT[i.state]}`).join('; ');
+    return `Trawlarr: needs attention (${detail})`;
+  }
+  return `Trawlarr: ${state}`;
 }
 
-/** "Radarr 4K · upgrade · cycle 3 · 412/1,530 · next 14:00" */
+/** "Missing · cycle 3 · 412/1,530 · next 14:00" */
 export function jobStatusLine(instance: InstanceStatus, job: JobStatus, options: TrayMenuOptions): string {
-  const parts = [instance.name, job.jobId === job.type ? job.type : `${job.jobId} (${job.type})`];
+  const parts = [jobLabel(instance, job)];
   if (!job.enabled) return [...parts, 'off'].join(SEP);
   parts.push(`cycle ${job.cycle}`, `${formatCount(job.done, options)}/${formatCount(job.eligible, options)}`);
   if (job.running) parts.push('searching…');
@@ -69,7 +64,7 @@ export function jobStatusLine(instance: InstanceStatus, job: JobStatus, options:
   return parts.join(SEP);
 }
 
-/** "Radarr 4K · API key rejected" (only for states other than ok) */
+/** "Radarr 4K · API key rejected · retry 14:05" (states other than ok) */
 export function instanceStatusLine(instance: InstanceStatus, options: TrayMenuOptions): string {
   const parts = [instance.name, STATE_TEXT[instance.state]];
   if (instance.retryAt && instance.state !== 'ok') parts.push(`retry ${formatWhen(instance.retryAt, options.now, options)}`);
@@ -78,49 +73,61 @@ export function instanceStatusLine(instance: InstanceStatus, options: TrayMenuOp
 
 const item = (id: string, label: string, action?: TrayAction, enabled = true): TrayMenuItem => ({ id, label, kind: 'normal', enabled, ...(action ? { action } : {}) });
 const separator = (id: string): TrayMenuItem => ({ id, label: '', kind: 'separator', enabled: true });
+const submenu = (id: string, label: string, items: TrayMenuItem[]): TrayMenuItem => ({ id, label, kind: 'submenu', enabled: true, submenu: items });
+
+function jobMenu(instance: InstanceStatus, job: JobStatus, options: TrayMenuOptions): TrayMenuItem {
+  const ref = { instanceId: instance.id, jobId: job.jobId };
+  const key = `${instance.id}/${job.jobId}`;
+  const active = instance.enabled && job.enabled;
+  return submenu(`job:${key}`, jobStatusLine(instance, job, options), [
+    item(`run-now:${key}`, 'Run now', { type: 'run-now', ...ref }, active && !job.running),
+    job.paused
+      ? item(`resume:${key}`, 'Resume', { type: 'set-paused', target: { scope: 'job', ...ref }, paused: false }, active)
+      : item(`pause:${key}`, 'Pause', { type: 'set-paused', target: { scope: 'job', ...ref }, paused: true }, active),
+    item(`show:${key}`, 'Show on Dashboard', { type: 'open-settings', target: { page: 'dashboard', ...ref } }),
+  ]);
+}
+
+function instanceLabel(instance: InstanceStatus): string {
+  if (!instance.enabled) return `${instance.name}${SEP}off`;
+  if (instance.state !== 'ok' && instance.state !== 'unknown') return `${instance.name}${SEP}${STATE_TEXT[instance.state]}`;
+  return instance.paused ? `${instance.name}${SEP}paused` : instance.name;
+}
+
+function instanceMenu(instance: InstanceStatus, options: TrayMenuOptions): TrayMenuItem {
+  const items: TrayMenuItem[] = [];
+  if (instance.enabled && instance.state !== 'ok') items.push(item(`state:${instance.id}`, instanceStatusLine(instance, options), undefined, false));
+  if (instance.jobs.length === 0) items.push(item(`no-jobs:${instance.id}`, 'No jobs yet', { type: 'open-settings', target: { page: 'jobs', instanceId: instance.id } }));
+  for (const job of instance.jobs) items.push(jobMenu(instance, job, options));
+  items.push(separator(`sep:${instance.id}`));
+  if (instance.enabled) {
+    const target = { scope: 'instance' as const, instanceId: instance.id };
+    items.push(
+      instance.paused
+        ? item(`resume:${instance.id}`, `Resume ${instance.name}`, { type: 'set-paused', target, paused: false })
+        : item(`pause:${instance.id}`, `Pause ${instance.name}`, { type: 'set-paused', target, paused: true }),
+    );
+  }
+  items.push(item(`edit:${instance.id}`, `Edit ${instance.name}…`, { type: 'open-settings', target: { page: 'instances', instanceId: instance.id } }));
+  return submenu(`instance:${instance.id}`, instanceLabel(instance), items);
+}
 
 export function buildTrayMenu(status: EngineStatus | undefined, options: TrayMenuOptions): TrayMenuItem[] {
   const menu: TrayMenuItem[] = [];
   const instances = status?.instances ?? [];
-
   if (!status) menu.push(item('status:starting', 'Starting…', undefined, false));
-  else if (instances.length === 0) menu.push(item('status:empty', 'No instances yet: add one in Settings', { type: 'open-settings', target: { page: 'instances' } }));
-
-  for (const instance of instances) {
-    if (!instance.enabled) {
-      menu.push(item(`instance:${instance.id}`, `${instance.name}${SEP}off`, { type: 'open-settings', target: { page: 'instances', instanceId: instance.id } }));
-      continue;
-    }
-    if (instance.state !== 'ok') {
-      menu.push(item(`instance:${instance.id}`, instanceStatusLine(instance, options), { type: 'open-settings', target: { page: 'instances', instanceId: instance.id } }));
-    }
-    for (const job of instance.jobs) {
-      menu.push(
-        item(`job:${instance.id}/${job.jobId}`, jobStatusLine(instance, job, options), {
-          type: 'open-settings',
-          target: { page: 'dashboard', instanceId: instance.id, jobId: job.jobId },
-        }),
-      );
-    }
+  else if (instances.length === 0) menu.push(item('status:empty', 'No instances yet: add one…', { type: 'open-settings', target: { page: 'instances' } }));
+  for (const instance of instances) menu.push(instanceMenu(instance, options));
+  if (status && instances.length > 0) {
+    menu.push(separator('sep:instances'));
+    menu.push(
+      status.paused
+        ? item('resume-all', 'Resume all', { type: 'set-paused', target: { scope: 'all' }, paused: false })
+        : item('pause-all', 'Pause all', { type: 'set-paused', target: { scope: 'all' }, paused: true }),
+    );
   }
-
-  const runnable = instances.filter((i) => i.enabled).flatMap((i) => i.jobs.filter((j) => j.enabled).map((j) => ({ i, j })));
-  if (status) {
-    menu.push(separator('sep:jobs'));
-    menu.push({
-      id: 'run-now',
-      label: 'Run now',
-      kind: 'submenu',
-      enabled: runnable.length > 0,
-      submenu: runnable.map(({ i, j }) =>
-        item(`run-now:${i.id}/${j.jobId}`, `${i.name}${SEP}${j.jobId}`, { type: 'run-now', instanceId: i.id, jobId: j.jobId }, !j.running),
-      ),
-    });
-    menu.push(status.paused ? item('resume-all', 'Resume', { type: 'resume-all' }) : item('pause-all', 'Pause all', { type: 'pause-all' }));
-  }
-
   menu.push(separator('sep:app'));
-  menu.push(item('open-settings', 'Open Settings…', { type: 'open-settings' }));
+  menu.push(item('open-settings', 'Open Trawlarr…', { type: 'open-settings' }));
   if (options.launchAtLogin.supported) {
     menu.push({ id: 'launch-at-login', label: 'Launch at Login', kind: 'checkbox', enabled: true, checked: options.launchAtLogin.enabled, action: { type: 'toggle-launch-at-login' } });
   }

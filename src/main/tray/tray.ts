@@ -1,7 +1,9 @@
 /**
  * Electron glue for the tray: turns the menu model into a native menu and the icon state into an
- * image. The menu is rebuilt and re-set on every update: on Linux (AppIndicator) a menu changed
- * after setContextMenu is not reliably shown, so a fresh one is the only safe way.
+ * image. The menu is re-set only when the rendered model changed: on Linux each setContextMenu
+ * re-exports the whole menu over DBus (and a menu changed in place after setContextMenu is not
+ * reliably shown, so a changed menu is a fresh one). A left click opens the window where the
+ * platform emits `click` (Windows, KDE); macOS opens the menu itself.
  */
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
@@ -14,10 +16,11 @@ export interface TrayController {
   destroy(): void;
 }
 
-export function createTray(options: { assetsDir: string; onAction: (action: TrayAction) => void; now?: () => Date }): TrayController {
+export function createTray(options: { assetsDir: string; onAction: (action: TrayAction) => void; onClick: () => void; now?: () => Date }): TrayController {
   const image = (state: ReturnType<typeof trayIconState>) => nativeImage.createFromPath(join(options.assetsDir, trayIconFileName(state, process.platform)));
   const tray = new Tray(image('idle'));
-  let lastIcon = 'idle';
+  if (process.platform !== 'darwin') tray.on('click', () => options.onClick());
+  let shown = { icon: 'idle', tooltip: '', menu: '' };
 
   const toNative = (items: TrayMenuItem[]): MenuItemConstructorOptions[] =>
     items.map((item) => {
@@ -35,14 +38,14 @@ export function createTray(options: { assetsDir: string; onAction: (action: Tray
 
   return {
     update(status, launchAtLogin) {
-      const state = trayIconState(status);
-      if (state !== lastIcon) {
-        tray.setImage(image(state));
-        lastIcon = state;
-      }
-      tray.setToolTip(trayTooltip(status));
+      const icon = trayIconState(status);
+      const tooltip = trayTooltip(status);
       const model = buildTrayMenu(status, { now: options.now?.() ?? new Date(), launchAtLogin });
-      tray.setContextMenu(Menu.buildFromTemplate(toNative(model)));
+      const menu = JSON.stringify(model);
+      if (icon !== shown.icon) tray.setImage(image(icon));
+      if (tooltip !== shown.tooltip) tray.setToolTip(tooltip);
+      if (menu !== shown.menu) tray.setContextMenu(Menu.buildFromTemplate(toNative(model)));
+      shown = { icon, tooltip, menu };
     },
     destroy: () => tray.destroy(),
   };

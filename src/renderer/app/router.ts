@@ -4,6 +4,8 @@
  * the user clicked a link, pressed Back, or closes the window.
  */
 import { create } from 'zustand';
+import { navigateTargetFromSearch } from '../../shared/contract/navigation';
+import type { NavigateTarget } from '../../shared/contract/channels';
 import { confirm } from './confirm';
 
 export const PAGES = ['dashboard', 'instances', 'jobs', 'throughput', 'history', 'settings'] as const;
@@ -31,6 +33,23 @@ export function parseRoute(hash: string): Route {
   return { page, params };
 }
 
+/** The route for a page the desktop shell asks for (a notification or tray click). */
+export function routeOfTarget(target: NavigateTarget): Route {
+  const params: Record<string, string> = {};
+  if (target.instanceId) params.instance = target.instanceId;
+  if (target.jobId) params.job = target.jobId;
+  return { page: target.page, params };
+}
+
+/**
+ * Where the window starts: its hash route, or else the page the desktop shell opened it on
+ * (`index.html?page=history`: a notification click while the window was closed).
+ */
+export function initialRoute(hash: string, search: string): Route {
+  const target = hash.startsWith('#/') ? undefined : navigateTargetFromSearch(search);
+  return target ? routeOfTarget(target) : parseRoute(hash);
+}
+
 export function routeHash(route: Route): string {
   const qs = new URLSearchParams(route.params).toString();
   return `#/${route.page}${qs ? `?${qs}` : ''}`;
@@ -46,7 +65,7 @@ interface RouterState {
 }
 
 export const useRouter = create<RouterState>((set, get) => ({
-  route: parseRoute(typeof location === 'undefined' ? '' : location.hash),
+  route: typeof location === 'undefined' ? parseRoute('') : initialRoute(location.hash, location.search),
   dirty: {},
   setDirty: (formId, dirty) =>
     set((s) => {
@@ -95,7 +114,8 @@ export function startRouter(): () => void {
   };
   window.addEventListener('hashchange', onHashChange);
   window.addEventListener('beforeunload', onBeforeUnload);
-  if (!location.hash.startsWith('#/')) history.replaceState(null, '', routeHash(useRouter.getState().route));
+  // the start page moves from the query into the hash, so Back, Forward and reload follow the hash
+  if (!location.hash.startsWith('#/')) history.replaceState(null, '', `${location.pathname}${routeHash(useRouter.getState().route)}`);
   return () => {
     window.removeEventListener('hashchange', onHashChange);
     window.removeEventListener('beforeunload', onBeforeUnload);

@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import { describeSettingsPath } from '../settings';
 
-export const ERROR_CODES = ['invalid-request', 'not-found', 'conflict', 'unsupported', 'unavailable', 'forbidden', 'internal'] as const;
+/** `keyring-unavailable`: the desktop app cannot store an API key because the system offers no keyring to encrypt it. */
+export const ERROR_CODES = ['invalid-request', 'not-found', 'conflict', 'unsupported', 'unavailable', 'keyring-unavailable', 'forbidden', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ContractIssue {
@@ -77,4 +78,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
   unsupported: 501,
   unavailable: 503,
+  'keyring-unavailable': 503,
 };
