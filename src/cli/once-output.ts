@@ -2,7 +2,8 @@
  * What `trawlarr once` prints: a human summary per job, or with --json one document with, per job,
  * the searched items, the reason counts, the cycle number and the progress.
  */
-import type { OnceResult } from '../engine/host';
+import { isConnectionFailure, type OnceResult } from '../engine/host';
+import { plural } from '../shared/words';
 import type { CommandReport } from '../engine/run/execute';
 
 export interface OnceItem {
@@ -39,6 +40,8 @@ export interface OnceJobJson {
   reasons: Record<string, number>;
   /** set when the job could not run: the client's message */
   error?: string;
+  /** the instance could not be used (unreachable, key rejected, wrong app): the message is the instance's, not the job's */
+  connectionFailed?: boolean;
 }
 
 export interface OnceJson {
@@ -85,18 +88,41 @@ export function onceJson(results: readonly OnceResult[], dryRun: boolean): OnceJ
         reasons: report.reasons,
       };
       if (report.result === 'error') out.error = report.message;
+      if (report.result === 'error' && isConnectionFailure(report.error)) out.connectionFailed = true;
       return out;
     }),
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/**
+ * The jobs of an instance that could not be used, as one line: the instance's message is printed
+ * once, on stderr, with the exit code (commands/once.ts), not once per job.
+ */
+function unusableInstances(jobs: readonly OnceJobJson[]): Map<string, string> {
+  const byInstance = new Map<string, { name: string; dryRun: boolean; jobIds: string[] }>();
+  for (const job of jobs) {
+    if (!job.connectionFailed) continue;
+    const seen = byInstance.get(job.instanceId) ?? { name: job.instanceName, dryRun: job.dryRun, jobIds: [] };
+    seen.jobIds.push(job.jobId);
+    byInstance.set(job.instanceId, seen);
+  }
+  return new Map(
+    [...byInstance].map(([id, i]) => [id, `${i.name} / ${i.jobIds.join(', ')}${i.dryRun ? ' (dry run)' : ''}: not run: ${i.name} could not be used (the reason is printed below)`]),
+  );
+}
 
 export function onceText(doc: OnceJson): string {
   if (doc.jobs.length === 0) return 'No enabled jobs to run.';
   const lines: string[] = [];
+  const unusable = unusableInstances(doc.jobs);
   for (const job of doc.jobs) {
     const head = `${job.instanceName} / ${job.jobId}${job.dryRun ? ' (dry run)' : ''}`;
+    if (job.connectionFailed) {
+      const line = unusable.get(job.instanceId);
+      if (line) lines.push(line);
+      unusable.delete(job.instanceId);
+      continue;
+    }
     if (job.error) {
       lines.push(`${head}: not run: ${job.error}`);
       continue;

@@ -2,6 +2,7 @@
  * The user-facing wording of every ArrError. One place, so messages stay consistent and the tests
  * can pin them exactly.
  */
+import { instanceLabel } from '../../shared/words';
 import { APP_NAMES, ArrError, scrubSecrets, type ArrErrorKind, type ValidationFailure } from '../errors';
 import { type ArrKind } from '../model';
 
@@ -107,7 +108,7 @@ export function arrError(ctx: ErrorContext, p: Problem): ArrError {
   const app = APP_NAMES[ctx.app];
   // server-supplied details end up inside a sentence: one line, no doubled full stop
   const cleaned: Problem = 'detail' in p ? { ...p, detail: dropTrailingDot(p.detail) } : p;
-  const text = `${app} "${ctx.instance}": ${message(cleaned, app, ctx.app, ctx.address)}`;
+  const text = `${instanceLabel(ctx.app, ctx.instance)}: ${message(cleaned, app, ctx.app, ctx.address)}`;
   const status = statusOf(p);
   return new ArrError(
     {

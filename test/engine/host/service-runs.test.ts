@@ -86,6 +86,8 @@ describe('host service: runs', () => {
 
     expect(writes(radarr).length).toBe(writesBefore);
     expect(radarr.searches).toEqual([]);
+    // a preview is not something Trawlarr did: history stays empty
+    expect((await api.ok('queryHistory', {})).total).toBe(0);
   });
 
   it('runs a job now through the scheduler: the hourly budget holds, the rest waits for the next hour', async () => {
@@ -143,7 +145,7 @@ describe('host service: runs', () => {
     const first = await api.ok('queryHistory', { limit: 2 });
     const next = await api.ok('queryHistory', { limit: 2, before: first.entries[1].id });
     expect([...first.entries, ...next.entries].map((e) => e.id)).toEqual(all.entries.slice(0, 4).map((e) => e.id));
-    expect(all.entries.some((e) => e.status === 'skipped' && e.dryRun)).toBe(true); // the previews
+    expect(all.entries.some((e) => e.dryRun)).toBe(false); // previews are not recorded
   });
 
   it('forecasts the coverage for a draft throughput: less budget, more days', async () => {

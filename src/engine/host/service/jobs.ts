@@ -6,6 +6,7 @@
 import { ServiceError } from '../../../shared/contract/errors';
 import type { ChannelHandlers } from '../../../shared/contract/service';
 import type { Settings } from '../../../shared/settings';
+import type { HistoryPort } from '../../run/ports';
 import { runJob } from '../../run/runner';
 import type { SearchPermit } from '../../scheduler/permit';
 import { Scheduler } from '../../scheduler/scheduler';
@@ -37,7 +38,7 @@ export function jobHandlers(host: ServiceHost): Handlers {
         const limit = itemsPerRun(host, enableInstance(trial, instanceId), instanceId, job.id);
         const client = host.client(inst);
         if (!client.info) await client.connect();
-        const report = await runJob({ instanceId, job, client, store: host.store, history: host.historyPort, permit: NO_PERMIT, clock: host.clock, limit, dryRun: true, evaluateAll: true });
+        const report = await runJob({ instanceId, job, client, store: host.store, history: previewHistory(host.historyPort), permit: NO_PERMIT, clock: host.clock, limit, dryRun: true, evaluateAll: true });
         if (report.result === 'error') throw new ServiceError('unavailable', `preview of ${job.id} on ${inst.name} failed: ${report.message}`);
         const chosen = report.commands.flatMap((c) => c.items.map((item) => ({ id: item.id, title: item.title, cost: round2(c.cost / Math.max(1, c.items.length)) })));
         return {
@@ -77,4 +78,12 @@ function enableInstance(settings: Settings, instanceId: string): Settings {
 function itemsPerRun(host: ServiceHost, settings: Settings, instanceId: string, jobId: string): number {
   const trial = new Scheduler({ settings, clock: host.clock, timeZone: host.timeZone, run: async () => undefined });
   return trial.itemsPerRun(instanceId, jobId);
+}
+
+/**
+ * A preview is a question the user asks in the settings window, not something Trawlarr did: its
+ * run summary is not written to history (a few previews would otherwise bury the real runs).
+ */
+function previewHistory(history: HistoryPort): HistoryPort {
+  return { append: async (entry) => ({ ...entry, id: 0 }), query: (q) => history.query(q) };
 }
