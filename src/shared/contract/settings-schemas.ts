@@ -44,8 +44,15 @@ const typedApiKey = instanceSchema.shape.apiKey.refine((key) => !isEnvReferenceI
 export const instanceDraftSchema = z.strictObject({
   ...instanceSchema.pick({ id: true, name: true, kind: true, url: true, trustSelfSignedCert: true, enabled: true, budgetGroup: true }).shape,
   apiKey: typedApiKey.optional(),
+  /**
+   * Saving an enabled instance tests its connection first and refuses one that does not answer
+   * (an issue at SAVE_ANYWAY_PATH), as Radarr and Sonarr do; true saves it without the test.
+   */
+  saveAnyway: z.boolean().optional(),
 });
 export type InstanceDraft = z.input<typeof instanceDraftSchema>;
+/** Where a saveInstance refusal for a failed connection test puts its issue: the form offers "Save anyway". */
+export const SAVE_ANYWAY_PATH = ['connection'] as const;
 
 export const instanceRefSchema = z.strictObject({ instanceId });
 export const jobRefSchema = z.strictObject({ instanceId, jobId });
