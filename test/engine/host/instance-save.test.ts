@@ -56,7 +56,7 @@ describe('saving an instance tests its connection first', () => {
     const refused = await api.fail('saveInstance', draft);
     expect(refused.code).toBe('unavailable');
     expect(refused.issues).toEqual([{ path: ['connection'], field: 'connection', message: expect.stringContaining(`Far Radarr: connection refused at ${goneUrl}`) }]);
-    expect(refused.message).toMatch(/^not saved: the connection test failed: .*save anyway/);
+    expect(refused.message).toMatch(/^the connection test failed: .*save anyway/);
     expect(storedIds()).not.toContain('far');
 
     await api.ok('saveInstance', { ...draft, saveAnyway: true });

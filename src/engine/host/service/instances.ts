@@ -76,6 +76,6 @@ async function refuseUnanswered(host: ServiceHost, draft: InstanceDraft): Promis
   });
   const problem = connectionProblem(result, draft.kind);
   if (problem === undefined) return;
-  const message = `not saved: the connection test failed: ${problem} Correct the address or key, or save anyway to keep it as it is.`;
+  const message = `the connection test failed: ${problem} Correct the address or key, or save anyway to keep it as it is.`;
   throw new ServiceError('unavailable', message, [{ path: [...SAVE_ANYWAY_PATH], field: 'connection', message: problem }]);
 }

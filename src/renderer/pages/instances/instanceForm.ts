@@ -3,8 +3,9 @@
  * validation (the contract's own schema, plus what only the form knows: a key is required for a new
  * instance and for an edited address, ids are unique).
  */
+import { ContractError } from '../../../shared/contract/errors';
 import { sameKeyAddress } from '../../../shared/contract/key-address';
-import { instanceDraftSchema, type InstanceDraft, type MaskedInstance } from '../../../shared/contract/settings-schemas';
+import { SAVE_ANYWAY_PATH, instanceDraftSchema, type InstanceDraft, type MaskedInstance } from '../../../shared/contract/settings-schemas';
 import { fieldErrors, type FieldErrors } from '../../forms/issues';
 
 export interface InstanceFormValues {
@@ -21,6 +22,12 @@ export interface InstanceFormValues {
 }
 
 export const DEFAULT_URL = { radarr: 'http://localhost:7878', sonarr: 'http://localhost:8989' } as const;
+
+/** What the backend gives a new instance (engine/host/default-jobs.ts), said before it is added. */
+export const NEW_INSTANCE_JOBS = {
+  radarr: 'It starts searching with the Missing and Cutoff unmet jobs; the Upgrade job is there but off until you turn it on (Jobs page).',
+  sonarr: 'It starts searching with the New episodes, Missing and Cutoff unmet jobs; the Upgrade job is there but off until you turn it on (Jobs page).',
+} as const;
 
 export function emptyInstance(kind: 'radarr' | 'sonarr' = 'radarr'): InstanceFormValues {
   return { id: '', name: '', kind, url: DEFAULT_URL[kind], apiKey: '', trustSelfSignedCert: false, enabled: true, budgetGroup: '' };
@@ -51,8 +58,9 @@ export function slugify(name: string): string {
     .replace(/-+$/, '');
 }
 
-export function toDraft(v: InstanceFormValues): InstanceDraft {
+export function toDraft(v: InstanceFormValues, options: { saveAnyway?: boolean } = {}): InstanceDraft {
   return {
+    ...(options.saveAnyway ? { saveAnyway: true } : {}),
     id: v.id,
     name: v.name,
     kind: v.kind,
@@ -79,4 +87,13 @@ export function validateInstance(v: InstanceFormValues, ctx: { isNew: boolean; e
   if (!ctx.isNew && !errors.url && !errors.apiKey && addressNeedsKey(v, ctx.storedUrl)) errors.apiKey = KEY_FOR_NEW_ADDRESS;
   if (ctx.isNew && ctx.existingIds.includes(v.id) && !errors.id) errors.id = `an instance with id "${v.id}" already exists`;
   return errors;
+}
+
+/**
+ * The backend refused a save because the instance did not answer its connection test: the reason,
+ * for the form to show beside "Save anyway". Undefined for any other failure (a bad field, or
+ * Trawlarr itself unreachable), which "Save anyway" could not help.
+ */
+export function connectionRefusal(err: unknown): string | undefined {
+  return err instanceof ContractError ? err.issueFor(SAVE_ANYWAY_PATH) : undefined;
 }
