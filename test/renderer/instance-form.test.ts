@@ -71,3 +71,13 @@ describe('saving when the connection test fails', () => {
     expect(instanceDraftSchema.safeParse(anyway).success).toBe(true);
   });
 });
+
+describe('a new instance and its first jobs', () => {
+  it('starts with the default jobs unless the user says otherwise, in a request the contract accepts', () => {
+    expect(emptyInstance('radarr').defaultJobs).toBe(true);
+    expect(toDraft(filled)).not.toHaveProperty('startWithDefaultJobs');
+    const bare = toDraft({ ...filled, defaultJobs: false });
+    expect(bare.startWithDefaultJobs).toBe(false);
+    expect(instanceDraftSchema.safeParse(bare).success).toBe(true);
+  });
+});

@@ -63,8 +63,8 @@ export function saveInstanceEdit(settings: Settings, draft: InstanceDraft): Edit
   if (!apiKey) {
     throw new ServiceError('invalid-request', 'apiKey: API key is required for a new instance', [{ path: ['apiKey'], field: 'apiKey', message: 'API key is required' }]);
   }
-  const { apiKey: _typed, budgetGroup, saveAnyway: _anyway, ...fields } = draft;
-  const instance = { ...(existing ?? { jobs: defaultJobs(draft.kind) }), ...fields, apiKey, budgetGroup };
+  const { apiKey: _typed, budgetGroup, saveAnyway: _anyway, startWithDefaultJobs, ...fields } = draft;
+  const instance = { ...(existing ?? { jobs: startWithDefaultJobs === false ? [] : defaultJobs(draft.kind) }), ...fields, apiKey, budgetGroup };
   if (budgetGroup === undefined) delete instance.budgetGroup;
   const instances = existing ? settings.instances.map((i, n) => (n === index ? instance : i)) : [...settings.instances, instance];
   const at = existing ? index : settings.instances.length;

@@ -49,6 +49,8 @@ export const instanceDraftSchema = z.strictObject({
    * (an issue at SAVE_ANYWAY_PATH), as Radarr and Sonarr do; true saves it without the test.
    */
   saveAnyway: z.boolean().optional(),
+  /** a new instance starts with default jobs (engine/host/default-jobs.ts) unless this is false; ignored for an existing one */
+  startWithDefaultJobs: z.boolean().optional(),
 });
 export type InstanceDraft = z.input<typeof instanceDraftSchema>;
 /** Where a saveInstance refusal for a failed connection test puts its issue: the form offers "Save anyway". */

@@ -110,6 +110,8 @@ describe('a new instance starts with jobs', () => {
       ['cutoff-unmet', true],
       ['upgrade', false],
     ]);
+    await api.ok('saveInstance', { id: 'bare', name: 'Bare', kind: 'sonarr', url: sonarr.url, apiKey: sonarr.apiKey, startWithDefaultJobs: false });
+    expect(host.settings().instances.find((i) => i.id === 'bare')!.jobs).toEqual([]);
     await api.ok('removeJob', { instanceId: 'tv', jobId: 'upgrade' });
     await api.ok('saveInstance', { id: 'tv', name: 'TV shows', kind: 'sonarr', url: sonarr.url });
     expect(jobsOf().map((j) => j.id)).toEqual(['new-episodes', 'missing', 'cutoff-unmet']);

@@ -139,7 +139,7 @@ export function createFakeService(options: FakeOptions = {}): AppService & { his
       return status();
     },
     getSettings: async () => maskSettings(settings),
-    saveInstance: async ({ saveAnyway, ...draft }) => {
+    saveInstance: async ({ saveAnyway, startWithDefaultJobs, ...draft }) => {
       const existing = settings.instances.find((i) => i.id === draft.id);
       const apiKey = draft.apiKey ?? existing?.apiKey;
       if (!apiKey) throw new ServiceError('invalid-request', 'apiKey: API key is required', [{ path: ['apiKey'], field: 'apiKey', message: 'API key is required' }]);
@@ -147,7 +147,7 @@ export function createFakeService(options: FakeOptions = {}): AppService & { his
       const tested = saveAnyway || draft.enabled === false ? { ok: true as const } : await testKey(draft.url, apiKey);
       if (!tested.ok) throw new ServiceError('unavailable', `the connection test failed: ${tested.message}`, [{ path: [...SAVE_ANYWAY_PATH], field: 'connection', message: tested.message }]);
       const defaultJobs = [...(draft.kind === 'sonarr' ? [{ id: 'new-episodes', type: 'new-episodes' }] : []), { id: 'missing', type: 'missing' }, { id: 'cutoff-unmet', type: 'cutoff-unmet' }, { id: 'upgrade', type: 'upgrade', enabled: false }];
-      const next = { ...(existing ?? { jobs: defaultJobs }), ...draft, apiKey };
+      const next = { ...(existing ?? { jobs: startWithDefaultJobs === false ? [] : defaultJobs }), ...draft, apiKey };
       return replace({ ...settings, instances: existing ? settings.instances.map((i) => (i.id === draft.id ? next : i)) : [...settings.instances, next] });
     },
     removeInstance: async ({ instanceId }) => replace({ ...settings, instances: settings.instances.filter((i) => i.id !== instanceId) }),

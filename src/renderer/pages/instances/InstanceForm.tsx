@@ -99,9 +99,7 @@ export function InstanceForm({ instance, existing, budgetGroups, onDone }: Props
       <h2 id={titleId} ref={heading} tabIndex={-1}>
         {isNew ? 'Add instance' : `Edit ${instance.name}`}
       </h2>
-      <p className="muted">
-        Saving tests the connection first.{isNew ? ` ${NEW_INSTANCE_JOBS[draft.kind]}` : ''}
-      </p>
+      <p className="muted">Saving tests the connection first.</p>
       <div className="grid-2">
         <SelectField
           label="App"
@@ -172,6 +170,7 @@ export function InstanceForm({ instance, existing, budgetGroups, onDone }: Props
           hint="Only for this instance, only if you know why its certificate is not trusted."
           onChange={(v) => set('trustSelfSignedCert', v)}
         />
+        {isNew ? <Checkbox label="Start with the default jobs" checked={draft.defaultJobs} hint={NEW_INSTANCE_JOBS[draft.kind]} onChange={(v) => set('defaultJobs', v)} /> : null}
       </div>
 
       <div className="test-result" aria-live="polite">

@@ -19,18 +19,20 @@ export interface InstanceFormValues {
   enabled: boolean;
   /** '' = no budget group */
   budgetGroup: string;
+  /** a new instance: start with the default jobs (the backend ignores it for an existing one) */
+  defaultJobs: boolean;
 }
 
 export const DEFAULT_URL = { radarr: 'http://localhost:7878', sonarr: 'http://localhost:8989' } as const;
 
 /** What the backend gives a new instance (engine/host/default-jobs.ts), said before it is added. */
 export const NEW_INSTANCE_JOBS = {
-  radarr: 'It starts searching with the Missing and Cutoff unmet jobs; the Upgrade job is there but off until you turn it on (Jobs page).',
-  sonarr: 'It starts searching with the New episodes, Missing and Cutoff unmet jobs; the Upgrade job is there but off until you turn it on (Jobs page).',
+  radarr: 'Missing and Cutoff unmet search right away; Upgrade is added but off until you turn it on (Jobs page).',
+  sonarr: 'New episodes, Missing and Cutoff unmet search right away; Upgrade is added but off until you turn it on (Jobs page).',
 } as const;
 
 export function emptyInstance(kind: 'radarr' | 'sonarr' = 'radarr'): InstanceFormValues {
-  return { id: '', name: '', kind, url: DEFAULT_URL[kind], apiKey: '', trustSelfSignedCert: false, enabled: true, budgetGroup: '' };
+  return { id: '', name: '', kind, url: DEFAULT_URL[kind], apiKey: '', trustSelfSignedCert: false, enabled: true, budgetGroup: '', defaultJobs: true };
 }
 
 export function fromInstance(inst: MaskedInstance): InstanceFormValues {
@@ -43,6 +45,7 @@ export function fromInstance(inst: MaskedInstance): InstanceFormValues {
     trustSelfSignedCert: inst.trustSelfSignedCert,
     enabled: inst.enabled,
     budgetGroup: inst.budgetGroup ?? '',
+    defaultJobs: false,
   };
 }
 
@@ -61,6 +64,7 @@ export function slugify(name: string): string {
 export function toDraft(v: InstanceFormValues, options: { saveAnyway?: boolean } = {}): InstanceDraft {
   return {
     ...(options.saveAnyway ? { saveAnyway: true } : {}),
+    ...(v.defaultJobs ? {} : { startWithDefaultJobs: false }),
     id: v.id,
     name: v.name,
     kind: v.kind,
