@@ -71,3 +71,19 @@ export function grabChange(g: Pick<GrabInfo, 'qualityBefore' | 'qualityAfter' | 
   if (g.scoreAfter !== undefined) parts.push(g.scoreBefore !== undefined ? `score ${g.scoreBefore} → ${g.scoreAfter}` : `score ${g.scoreAfter}`);
   return parts.join(', ');
 }
+
+const LIBRARY_STATUS_LABELS: Record<string, string> = {
+  tba: 'To be announced',
+  announced: 'Announced',
+  inCinemas: 'In cinemas',
+  released: 'Released',
+  deleted: 'Deleted',
+  continuing: 'Continuing',
+  ended: 'Ended',
+  upcoming: 'Upcoming',
+};
+
+/** A movie or series status as the apps show it ("In cinemas"), never the API's enum ("inCinemas"). */
+export function libraryStatusLabel(status: string): string {
+  return LIBRARY_STATUS_LABELS[status] ?? status;
+}
