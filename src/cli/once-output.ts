@@ -3,7 +3,11 @@
  * the searched items, the reason counts, the cycle number and the progress.
  */
 import { isConnectionFailure, type OnceResult } from '../engine/host';
-import { plural } from '../shared/words';
+import type { GrabInfo } from '../shared/status';
+import { grabChange, plural } from '../shared/words';
+
+/** "Movie.2020.1080p-GRP (Bluray-720p → Bluray-1080p, score 150 → 25)" */
+export const grabText = (g: Omit<GrabInfo, 'itemId' | 'itemTitle'>) => (grabChange(g) ? `${g.releaseTitle} (${grabChange(g)})` : g.releaseTitle);
 import type { CommandReport } from '../engine/run/execute';
 
 export interface OnceItem {
@@ -16,7 +20,7 @@ export interface OnceItem {
   granularity?: string;
   /** estimated indexer queries of the command this item was in */
   commandCost: number;
-  grabs?: { releaseTitle: string; scoreBefore?: number; scoreAfter?: number }[];
+  grabs?: Omit<GrabInfo, 'itemId' | 'itemTitle'>[];
   message?: string;
 }
 
@@ -60,7 +64,7 @@ function itemsOf(commands: readonly CommandReport[], ok: boolean): OnceItem[] {
         if (c.commandId !== undefined) out.commandId = c.commandId;
         if (c.granularity) out.granularity = c.granularity;
         const grabs = c.grabs.filter((g) => g.itemId === item.id);
-        if (grabs.length) out.grabs = grabs.map(({ releaseTitle, scoreBefore, scoreAfter }) => ({ releaseTitle, scoreBefore, scoreAfter }));
+        if (grabs.length) out.grabs = grabs.map(({ itemId: _id, itemTitle: _title, ...grab }) => grab);
         if (c.message && !ok) out.message = c.message;
         return out;
       }),
@@ -134,7 +138,7 @@ export function onceText(doc: OnceJson): string {
     );
     if (job.message) lines.push(`  ${job.message}`);
     for (const item of job.searched.slice(0, 20)) {
-      const grab = item.grabs?.length ? ` → grabbed ${item.grabs.map((g) => g.releaseTitle).join(', ')}` : '';
+      const grab = item.grabs?.length ? ` → grabbed ${item.grabs.map(grabText).join(', ')}` : '';
       lines.push(`  - ${item.title}${grab}`);
     }
     if (job.searched.length > 20) lines.push(`  … and ${job.searched.length - 20} more`);

@@ -1,6 +1,7 @@
 /** Human output of `trawlarr status` and `trawlarr history`. */
 import type { EngineStatus, HistoryEntry, HistoryPage, JobStatus } from '../shared/status';
 import { HISTORY_STATUS_WORDS, INSTANCE_STATE_WORDS } from '../shared/words';
+import { grabText } from './once-output';
 
 const when = (iso: string | undefined) => (iso ? iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC') : '—');
 
@@ -47,7 +48,7 @@ function entryLine(e: HistoryEntry): string {
           .map(([r, n]) => `${r} ${n}`)
           .join(', ') || e.message || ''
       : e.items.map((i) => i.title).join(', ');
-  const grabs = e.grabs.length ? ` → ${e.grabs.map((g) => g.releaseTitle).join(', ')}` : '';
+  const grabs = e.grabs.length ? ` → ${e.grabs.map(grabText).join(', ')}` : '';
   const extra = e.status === 'failed' || e.status === 'error' ? ` (${e.message ?? ''})` : '';
   return `${when(e.at)}  ${e.instanceId}/${e.jobId}  ${HISTORY_STATUS_WORDS[e.status].toLowerCase()}${e.dryRun ? ' (dry run)' : ''}  ${e.status === 'skipped' ? '' : `cost ${e.cost}  `}${what}${grabs}${extra}`;
 }

@@ -62,10 +62,14 @@ describe('trawlarr once', () => {
 
   it('exits 3 when a key is rejected or an instance is unreachable, naming the instance, never the key', async () => {
     const wrongKey = 'e'.repeat(32);
-    const config = await writeConfig(tmp.dir, [radarrInstance(radarr, { apiKey: wrongKey })], 'wrong-key.json');
+    const jobs = [{ id: 'missing', type: 'missing' }, { id: 'cutoff-unmet', type: 'cutoff-unmet' }, { id: 'upgrade', type: 'upgrade' }];
+    const config = await writeConfig(tmp.dir, [radarrInstance(radarr, { apiKey: wrongKey, jobs })], 'wrong-key.json');
     const r = await runCli(['once', '--config', config, '--data-dir', `${tmp.dir}/wrong-key`]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('instance "radarr": Radarr "Home Radarr": API key rejected (HTTP 401).');
+    expect(r.stderr).toContain('instance "radarr": Home Radarr: API key rejected (HTTP 401).');
+    // said once, not once per job: the jobs that did not run are listed on one line
+    expect((r.stdout + r.stderr).split('API key rejected').length - 1).toBe(1);
+    expect(r.stdout).toBe('Home Radarr / missing, cutoff-unmet, upgrade: not run: Home Radarr could not be used (the reason is printed below)\n');
     expect(r.stdout + r.stderr).not.toContain(wrongKey);
     noKeys(r);
 
@@ -75,8 +79,9 @@ describe('trawlarr once', () => {
     const down = await writeConfig(tmp.dir, [{ id: 'tv', name: 'Sonarr TV', kind: 'sonarr', url, apiKey: sonarr.apiKey, jobs: [{ id: 'missing', type: 'missing' }] }], 'down.json');
     const d = await runCli(['once', '--config', down, '--data-dir', `${tmp.dir}/down`]);
     expect(d.code).toBe(3);
-    expect(d.stderr).toContain(`instance "tv": Sonarr "Sonarr TV": connection refused at ${url}.`);
+    expect(d.stderr).toContain(`instance "tv": Sonarr TV: connection refused at ${url}.`);
     expect(d.stdout).toContain('Sonarr TV / missing: not run:');
+    expect((d.stdout + d.stderr).split('connection refused').length - 1).toBe(1);
     noKeys(d);
   });
 
@@ -127,6 +132,9 @@ describe('trawlarr once', () => {
 
     const human = await runCli(['status', '--data-dir', `${tmp.dir}/data`]);
     expect(human.stdout).toContain('Trawlarr is not running');
+    // no engine runs: a next run is what would happen once one starts, not a promise
+    expect(human.stdout).toMatch(/next run: none, no engine is running \(would run at \d{4}-\d\d-\d\d \d\d:\d\d UTC once started\)/);
+    expect(human.stdout).not.toMatch(/next run: \d/);
     expect(human.stdout).toContain('Home Radarr (radarr, radarr');
     expect(human.stdout).toMatch(/missing \(missing\): cycle 1, 20 of \d+ done/);
 
