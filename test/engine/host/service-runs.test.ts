@@ -93,6 +93,7 @@ describe('host service: runs', () => {
   it('runs a job now through the scheduler: the hourly budget holds, the rest waits for the next hour', async () => {
     const result = await api.ok('runJobNow', { instanceId: 'radarr', jobId: 'missing' });
     expect(result.started).toBe(true);
+    expect(result.message).toMatch(/^Missing on Radarr radarr runs now/);
     await until('the run to end', () => host.status().instances[0].jobs[0].lastRun !== undefined && !host.status().instances[0].jobs[0].running);
     await host.whenIdle();
     const cost = radarr.searches.reduce((n, s) => n + s.cost, 0);
@@ -120,7 +121,7 @@ describe('host service: runs', () => {
     const paused = await api.ok('setPaused', { target: { scope: 'job', instanceId: 'radarr', jobId: 'missing' }, paused: true });
     expect(paused.instances[0].jobs[0].paused).toBe(true);
     expect(paused.instances[0].paused).toBe(false);
-    expect(await api.ok('runJobNow', { instanceId: 'radarr', jobId: 'missing' })).toEqual({ started: false, message: 'job "missing" is paused' });
+    expect(await api.ok('runJobNow', { instanceId: 'radarr', jobId: 'missing' })).toEqual({ started: false, message: 'Missing on Radarr radarr is paused: resume it to run it' });
     const all = await api.ok('setPaused', { target: { scope: 'all' }, paused: true });
     expect(all.paused).toBe(true);
     await api.ok('setPaused', { target: { scope: 'all' }, paused: false });

@@ -6,6 +6,7 @@
 import { ServiceError } from '../../../shared/contract/errors';
 import type { ChannelHandlers } from '../../../shared/contract/service';
 import type { Settings } from '../../../shared/settings';
+import { jobLabel } from '../../../shared/words';
 import type { HistoryPort } from '../../run/ports';
 import { runJob } from '../../run/runner';
 import type { SearchPermit } from '../../scheduler/permit';
@@ -39,7 +40,7 @@ export function jobHandlers(host: ServiceHost): Handlers {
         const client = host.client(inst);
         if (!client.info) await client.connect();
         const report = await runJob({ instanceId, job, client, store: host.store, history: previewHistory(host.historyPort), permit: NO_PERMIT, clock: host.clock, limit, dryRun: true, evaluateAll: true });
-        if (report.result === 'error') throw new ServiceError('unavailable', `preview of ${job.id} on ${inst.name} failed: ${report.message}`);
+        if (report.result === 'error') throw new ServiceError('unavailable', `preview of ${jobLabel(job)} on ${inst.name} failed: ${report.message}`);
         const chosen = report.commands.flatMap((c) => c.items.map((item) => ({ id: item.id, title: item.title, cost: round2(c.cost / Math.max(1, c.items.length)) })));
         return {
           instanceId,
@@ -58,14 +59,19 @@ export function jobHandlers(host: ServiceHost): Handlers {
       const scheduler = await host.ready();
       const settings = host.settings();
       const inst = settings.instances[instanceIndex(settings, instanceId)];
-      if (!inst.jobs.some((j) => j.id === jobId)) throw notFound(`no job "${jobId}" on instance "${instanceId}"`);
+      const job = inst.jobs.find((j) => j.id === jobId);
+      if (!job) throw notFound(`no job "${jobId}" on instance "${instanceId}"`);
+      // the job as the user knows it, by its label
+      const label = `${jobLabel(job)} on ${inst.name}`;
       if (!inst.enabled) return { started: false, message: `${inst.name} is disabled: enable it to run its jobs` };
+      if (!job.enabled) return { started: false, message: `${label} is disabled: enable it to run it` };
+      if (scheduler.pauses.isPaused(inst.id, job.id)) return { started: false, message: `${label} is paused: resume it to run it` };
       const result = scheduler.runNow(instanceId, jobId);
       if (!result.ok) return { started: false, message: result.reason };
       const hours = scheduler.instance(instanceId).hours;
       const now = host.clock.now();
       const wait = hours.isActive(now) ? '' : `; outside active hours, it searches from ${new Date(hours.nextActiveStart(now)).toISOString()}`;
-      return { started: true, message: `${jobId} on ${inst.name} runs now (budgets and gates still apply)${wait}` };
+      return { started: true, message: `${label} runs now (budgets and gates still apply)${wait}` };
     },
   };
 }
