@@ -62,7 +62,11 @@ describe('trawlarr once', () => {
 
   it('exits 3 when a key is rejected or an instance is unreachable, naming the instance, never the key', async () => {
     const wrongKey = 'e'.repeat(32);
-    const jobs = [{ id: 'missing', type: 'missing' }, { id: 'cutoff-unmet', type: 'cutoff-unmet' }, { id: 'upgrade', type: 'upgrade' }];
+    const jobs = [
+      { id: 'missing', type: 'missing' as const },
+      { id: 'cutoff-unmet', type: 'cutoff-unmet' as const },
+      { id: 'upgrade', type: 'upgrade' as const },
+    ];
     const config = await writeConfig(tmp.dir, [radarrInstance(radarr, { apiKey: wrongKey, jobs })], 'wrong-key.json');
     const r = await runCli(['once', '--config', config, '--data-dir', `${tmp.dir}/wrong-key`]);
     expect(r.code).toBe(3);
