@@ -42,7 +42,7 @@ describe('trawlarr run', () => {
     const config = await writeConfig(tmp.dir, [radarrInstance(radarr, { apiKey: 'd'.repeat(32) })], 'rejected.json');
     const r = await runCli(['run', '--config', config, '--data-dir', join(tmp.dir, 'rejected')]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('instance "radarr": Radarr "Home Radarr": API key rejected (HTTP 401).');
+    expect(r.stderr).toContain('instance "radarr": Home Radarr: API key rejected (HTTP 401).');
     expect(r.stderr).not.toContain('d'.repeat(32));
   });
 
