@@ -20,15 +20,27 @@ async function existingDir(dataDir: string): Promise<void> {
   if (!stat?.isDirectory()) throw new CliFailure(`--data-dir ${dataDir}: no such directory (nothing has run with it yet?)`, EXIT.usage);
 }
 
-/** Whether the process holding the data directory's lock is alive (the status snapshot is live). */
-async function ownerAlive(dataDir: string): Promise<boolean> {
+function processAlive(pid: number): boolean {
   try {
-    const owner = JSON.parse(await fsp.readFile(join(dataDir, LOCK_FILE), 'utf8')) as { pid?: number };
-    if (!Number.isInteger(owner.pid)) return false;
-    process.kill(owner.pid!, 0);
+    process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Whether the engine that wrote the status snapshot is still alive (the snapshot is live). The
+ * snapshot names its writer's pid, so this does not depend on how the data directory is locked;
+ * older snapshots without one fall back to the pid in the lock file.
+ */
+async function ownerAlive(dataDir: string, snapshotPid: number | undefined): Promise<boolean> {
+  if (snapshotPid !== undefined) return processAlive(snapshotPid);
+  try {
+    const owner = JSON.parse(await fsp.readFile(join(dataDir, LOCK_FILE), 'utf8')) as { pid?: number };
+    return Number.isInteger(owner.pid) && processAlive(owner.pid!);
+  } catch {
+    return false;
   }
 }
 
@@ -37,7 +49,7 @@ export async function statusCommand(cmd: Extract<CliCommand, { cmd: 'status' }>,
   // reading does not create anything: a missing state folder means no status yet
   const hasState = await fsp.stat(join(cmd.dataDir, 'state')).catch(() => undefined);
   const doc = hasState ? await (await StateStore.open(cmd.dataDir)).read(engineStatusDoc, SINGLETON) : engineStatusDoc.initial();
-  const running = doc.running && (await ownerAlive(cmd.dataDir));
+  const running = doc.running && (await ownerAlive(cmd.dataDir, doc.pid));
   if (cmd.json) {
     io.out(JSON.stringify({ running, status: doc.status }, null, 2));
   } else if (!doc.status) {
