@@ -4,7 +4,10 @@
  * never printed), the --json document, a dry run that sends no POST or PUT, and the read-only
  * views of the data directory.
  */
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engineStatusDoc } from '../../src/engine/host';
+import { SINGLETON, StateStore } from '../../src/engine/store';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { tempDir } from '../engine/host/support';
 import type { OnceJson } from '../../src/cli/once-output';
@@ -126,6 +129,22 @@ describe('trawlarr once', () => {
     noKeys(text);
   });
 
+  it('status of an engine that died without saying so: not running, next runs only what would happen', async () => {
+    const dataDir = `${tmp.dir}/data`;
+    const store = await StateStore.open(dataDir);
+    const doc = await store.read(engineStatusDoc, SINGLETON);
+    // the snapshot of a `run` killed before it could say it stopped: its pid is gone
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    await store.write(engineStatusDoc, SINGLETON, { ...doc, running: true, pid: gone });
+    try {
+      const human = await runCli(['status', '--data-dir', dataDir]);
+      expect(human.stdout).toMatch(/^Trawlarr is not running: no engine holds this data directory/);
+      expect(human.stdout).toContain('once started)');
+    } finally {
+      await store.write(engineStatusDoc, SINGLETON, doc);
+    }
+  });
+
   it('status and history read the data directory', async () => {
     const status = await runCli(['status', '--data-dir', `${tmp.dir}/data`, '--json']);
     expect(status.code).toBe(0);
@@ -154,7 +173,11 @@ describe('trawlarr once', () => {
 
     const text = await runCli(['history', '--data-dir', `${tmp.dir}/data`, '--limit', '2']);
     expect(text.stdout.trim().split('\n')).toHaveLength(3);
-    expect(text.stdout).toMatch(/radarr\/missing {2}(searched|grabbed|skipped)/);
+    expect(text.stdout).toMatch(/radarr\/missing {2}(searched|grabbed|run summary)/);
+    // a run's summary of what it skipped is not itself "skipped"
+    const fullText = (await runCli(['history', '--data-dir', `${tmp.dir}/data`, '--limit', '1000'])).stdout;
+    expect(fullText).toMatch(/radarr\/missing {2}run summary/);
+    expect(fullText).not.toMatch(/ {2}skipped /);
 
     const missing = await runCli(['history', '--data-dir', `${tmp.dir}/nothing-here`]);
     expect(missing.code).toBe(2);
