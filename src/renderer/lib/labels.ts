@@ -1,7 +1,8 @@
 /** Words shown for engine values (the shared ones, with the renderer's colours). */
-export { JOB_TYPE_LABELS, jobLabel } from '../../shared/words';
 import { APP_LABELS, HISTORY_STATUS_WORDS, INSTANCE_STATE_WORDS } from '../../shared/words';
 import type { HistoryStatus, InstanceState, RunResult } from '../../shared/status';
+
+export { JOB_TYPE_LABELS, jobLabel } from '../../shared/words';
 
 export const INSTANCE_STATE_LABELS: Record<InstanceState, { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' }> = {
   unknown: { text: INSTANCE_STATE_WORDS.unknown, tone: 'muted' },
