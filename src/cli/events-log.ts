@@ -4,7 +4,8 @@ import type { EngineEvent } from '../shared/status';
 export function eventLine(event: EngineEvent): string | undefined {
   switch (event.type) {
     case 'instance-down':
-      return `${event.at} ${event.name} is down (${event.state}): ${event.message}`;
+      // the message names the instance and says what is wrong ("Radarr: connection refused at …")
+      return `${event.at} ${event.message} Searches there wait and retry.`;
     case 'instance-recovered':
       return `${event.at} ${event.name} is reachable again`;
     case 'cycle-complete':

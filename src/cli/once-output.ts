@@ -2,7 +2,12 @@
  * What `trawlarr once` prints: a human summary per job, or with --json one document with, per job,
  * the searched items, the reason counts, the cycle number and the progress.
  */
-import type { OnceResult } from '../engine/host';
+import { isConnectionFailure, type OnceResult } from '../engine/host';
+import type { GrabInfo } from '../shared/status';
+import { grabChange, plural } from '../shared/words';
+
+/** "Movie.2020.1080p-GRP (Bluray-720p → Bluray-1080p, score 150 → 25)" */
+export const grabText = (g: Omit<GrabInfo, 'itemId' | 'itemTitle'>) => (grabChange(g) ? `${g.releaseTitle} (${grabChange(g)})` : g.releaseTitle);
 import type { CommandReport } from '../engine/run/execute';
 import { runPreviewSentence, type RunPreviewSize } from '../shared/run-preview';
 
@@ -16,7 +21,7 @@ export interface OnceItem {
   granularity?: string;
   /** estimated indexer queries of the command this item was in */
   commandCost: number;
-  grabs?: { releaseTitle: string; scoreBefore?: number; scoreAfter?: number }[];
+  grabs?: Omit<GrabInfo, 'itemId' | 'itemTitle'>[];
   message?: string;
 }
 
@@ -42,6 +47,8 @@ export interface OnceJobJson {
   size?: RunPreviewSize;
   /** set when the job could not run: the client's message */
   error?: string;
+  /** the instance could not be used (unreachable, key rejected, wrong app): the message is the instance's, not the job's */
+  connectionFailed?: boolean;
 }
 
 export interface OnceJson {
@@ -60,7 +67,7 @@ function itemsOf(commands: readonly CommandReport[], ok: boolean): OnceItem[] {
         if (c.commandId !== undefined) out.commandId = c.commandId;
         if (c.granularity) out.granularity = c.granularity;
         const grabs = c.grabs.filter((g) => g.itemId === item.id);
-        if (grabs.length) out.grabs = grabs.map(({ releaseTitle, scoreBefore, scoreAfter }) => ({ releaseTitle, scoreBefore, scoreAfter }));
+        if (grabs.length) out.grabs = grabs.map(({ itemId: _id, itemTitle: _title, ...grab }) => grab);
         if (c.message && !ok) out.message = c.message;
         return out;
       }),
@@ -89,18 +96,41 @@ export function onceJson(results: readonly OnceResult[], dryRun: boolean): OnceJ
       };
       if (size) out.size = size;
       if (report.result === 'error') out.error = report.message;
+      if (report.result === 'error' && isConnectionFailure(report.error)) out.connectionFailed = true;
       return out;
     }),
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/**
+ * The jobs of an instance that could not be used, as one line: the instance's message is printed
+ * once, on stderr, with the exit code (commands/once.ts), not once per job.
+ */
+function unusableInstances(jobs: readonly OnceJobJson[]): Map<string, string> {
+  const byInstance = new Map<string, { name: string; dryRun: boolean; jobIds: string[] }>();
+  for (const job of jobs) {
+    if (!job.connectionFailed) continue;
+    const seen = byInstance.get(job.instanceId) ?? { name: job.instanceName, dryRun: job.dryRun, jobIds: [] };
+    seen.jobIds.push(job.jobId);
+    byInstance.set(job.instanceId, seen);
+  }
+  return new Map(
+    [...byInstance].map(([id, i]) => [id, `${i.name} / ${i.jobIds.join(', ')}${i.dryRun ? ' (dry run)' : ''}: not run: ${i.name} could not be used (the reason is printed below)`]),
+  );
+}
 
 export function onceText(doc: OnceJson): string {
   if (doc.jobs.length === 0) return 'No enabled jobs to run.';
   const lines: string[] = [];
+  const unusable = unusableInstances(doc.jobs);
   for (const job of doc.jobs) {
     const head = `${job.instanceName} / ${job.jobId}${job.dryRun ? ' (dry run)' : ''}`;
+    if (job.connectionFailed) {
+      const line = unusable.get(job.instanceId);
+      if (line) lines.push(line);
+      unusable.delete(job.instanceId);
+      continue;
+    }
     if (job.error) {
       // the head names the instance: the client's `Radarr "name": ` would say it again
       const own = ['Radarr', 'Sonarr'].map((app) => `${app} "${job.instanceName}": `).find((p) => job.error!.startsWith(p));
@@ -115,7 +145,7 @@ export function onceText(doc: OnceJson): string {
     );
     if (job.message) lines.push(`  ${job.message}`);
     for (const item of job.searched.slice(0, 20)) {
-      const grab = item.grabs?.length ? ` → grabbed ${item.grabs.map((g) => g.releaseTitle).join(', ')}` : '';
+      const grab = item.grabs?.length ? ` → grabbed ${item.grabs.map(grabText).join(', ')}` : '';
       lines.push(`  - ${item.title}${grab}`);
     }
     if (job.searched.length > 20) lines.push(`  … and ${job.searched.length - 20} more`);

@@ -1,29 +1,42 @@
 /** Human output of `trawlarr status` and `trawlarr history`. */
 import type { EngineStatus, HistoryEntry, HistoryPage, JobStatus } from '../shared/status';
+import { HISTORY_STATUS_WORDS, INSTANCE_STATE_WORDS } from '../shared/words';
+import { grabText } from './once-output';
 
 const when = (iso: string | undefined) => (iso ? iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC') : '—');
 
-function jobLine(job: JobStatus): string[] {
+/** Without a running engine a next run is only what would happen: `status` must not promise it. */
+function nextRunText(job: JobStatus, running: boolean): string {
+  const eta = job.etaAt ? `; cycle ends about ${when(job.etaAt)}` : '';
+  if (running) return `next run: ${when(job.nextRunAt)}${eta}`;
+  return job.nextRunAt ? `next run: none, no engine is running (would run at ${when(job.nextRunAt)} once started)` : 'next run: none, no engine is running';
+}
+
+function jobLine(job: JobStatus, running: boolean): string[] {
   const flags = [!job.enabled && 'disabled', job.paused && 'paused', job.running && 'running'].filter(Boolean).join(', ');
   const lines = [`  ${job.jobId} (${job.type})${flags ? ` [${flags}]` : ''}: cycle ${job.cycle}, ${job.done} of ${job.eligible} done`];
   const last = job.lastRun ? `${when(job.lastRun.at)} ${job.lastRun.result}: ${job.lastRun.message}` : 'never';
   lines.push(`    last run: ${last}`);
-  lines.push(`    next run: ${when(job.nextRunAt)}${job.etaAt ? `; cycle ends about ${when(job.etaAt)}` : ''}`);
+  lines.push(`    ${nextRunText(job, running)}`);
   if (job.horizonWarning) lines.push(`    warning: ${job.horizonWarning}`);
   return lines;
 }
 
 export function statusText(status: EngineStatus, running: boolean): string {
-  const lines = [`Trawlarr ${running ? 'is running' : 'is not running'}${status.paused ? ' (paused)' : ''}; status as of ${when(status.at)}`];
+  const lines = [
+    running
+      ? `Trawlarr is running${status.paused ? ' (paused)' : ''}; status as of ${when(status.at)}`
+      : `Trawlarr is not running: no engine holds this data directory, so nothing runs until "trawlarr run" (or the desktop app) starts. Last status: ${when(status.at)}`,
+  ];
   if (status.instances.length === 0) lines.push('No instances configured.');
   for (const inst of status.instances) {
-    const state = inst.enabled ? inst.state : 'disabled';
+    const state = inst.enabled ? INSTANCE_STATE_WORDS[inst.state] : 'Disabled';
     lines.push('');
-    lines.push(`${inst.name} (${inst.id}, ${inst.kind}${inst.version ? ` ${inst.version}` : ''}): ${state}${inst.paused ? ', paused' : ''}${inst.message && inst.message !== 'disabled' ? `: ${inst.message}` : ''}`);
+    lines.push(`${inst.name} (${inst.id}, ${inst.kind}${inst.version ? ` ${inst.version}` : ''}): ${state}${inst.paused ? ', paused' : ''}${inst.message && inst.enabled && inst.state !== 'ok' ? `: ${inst.message}` : ''}`);
     if (inst.retryAt) lines.push(`  retry at ${when(inst.retryAt)}`);
     const b = inst.budget;
     lines.push(`  budget ${b.key}: ${b.usedLastHour}/${b.maxPerHour} this hour, ${b.usedLastDay}/${b.maxPerDay} today`);
-    for (const job of inst.jobs) lines.push(...jobLine(job));
+    for (const job of inst.jobs) lines.push(...jobLine(job, running));
   }
   return lines.join('\n');
 }
@@ -35,9 +48,9 @@ function entryLine(e: HistoryEntry): string {
           .map(([r, n]) => `${r} ${n}`)
           .join(', ') || e.message || ''
       : e.items.map((i) => i.title).join(', ');
-  const grabs = e.grabs.length ? ` → ${e.grabs.map((g) => g.releaseTitle).join(', ')}` : '';
+  const grabs = e.grabs.length ? ` → ${e.grabs.map(grabText).join(', ')}` : '';
   const extra = e.status === 'failed' || e.status === 'error' ? ` (${e.message ?? ''})` : '';
-  return `${when(e.at)}  ${e.instanceId}/${e.jobId}  ${e.status}${e.dryRun ? ' (dry run)' : ''}  ${e.status === 'skipped' ? '' : `cost ${e.cost}  `}${what}${grabs}${extra}`;
+  return `${when(e.at)}  ${e.instanceId}/${e.jobId}  ${HISTORY_STATUS_WORDS[e.status].toLowerCase()}${e.dryRun ? ' (dry run)' : ''}  ${e.status === 'skipped' ? '' : `cost ${e.cost}  `}${what}${grabs}${extra}`;
 }
 
 export function historyText(page: HistoryPage): string {

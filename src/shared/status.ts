@@ -86,6 +86,9 @@ export interface GrabInfo {
   releaseTitle: string;
   scoreBefore?: number;
   scoreAfter?: number;
+  /** quality names from the app, e.g. "Bluray-720p" → "Bluray-1080p": a lower score after can still be an upgrade */
+  qualityBefore?: string;
+  qualityAfter?: string;
 }
 
 export type HistoryStatus = 'grabbed' | 'searched' | 'failed' | 'error' | 'skipped' | 'cycle';

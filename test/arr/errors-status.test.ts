@@ -17,6 +17,15 @@ describe('HTTP statuses', () => {
     expect(e.message).toBe('Radarr "Main": API key rejected (HTTP 401). Copy the key from Radarr: Settings → General → Security → API Key.');
   });
 
+  it('an instance named like its app is named once: "Radarr: …", not \'Radarr "Radarr": …\'', async () => {
+    const s = await serve((_req, res) => {
+      res.statusCode = 401;
+      res.end();
+    });
+    const e = await failure(radarr(s.url, { name: 'Radarr' }).connect());
+    expect(e.message).toBe('Radarr: API key rejected (HTTP 401). Copy the key from Radarr: Settings → General → Security → API Key.');
+  });
+
   it('404 on the API root: wrong URL base', async () => {
     const s = await serve((_req, res) => {
       res.writeHead(404, { 'Content-Type': 'text/html' });

@@ -4,7 +4,10 @@
  * never printed), the --json document, a dry run that sends no POST or PUT, and the read-only
  * views of the data directory.
  */
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engineStatusDoc } from '../../src/engine/host';
+import { SINGLETON, StateStore } from '../../src/engine/store';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { tempDir } from '../engine/host/support';
 import type { OnceJson } from '../../src/cli/once-output';
@@ -62,10 +65,18 @@ describe('trawlarr once', () => {
 
   it('exits 3 when a key is rejected or an instance is unreachable, naming the instance, never the key', async () => {
     const wrongKey = 'e'.repeat(32);
-    const config = await writeConfig(tmp.dir, [radarrInstance(radarr, { apiKey: wrongKey })], 'wrong-key.json');
+    const jobs = [
+      { id: 'missing', type: 'missing' as const },
+      { id: 'cutoff-unmet', type: 'cutoff-unmet' as const },
+      { id: 'upgrade', type: 'upgrade' as const },
+    ];
+    const config = await writeConfig(tmp.dir, [radarrInstance(radarr, { apiKey: wrongKey, jobs })], 'wrong-key.json');
     const r = await runCli(['once', '--config', config, '--data-dir', `${tmp.dir}/wrong-key`]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('instance "radarr" (Home Radarr): API key rejected (HTTP 401).');
+    // said once, not once per job: the jobs that did not run are listed on one line
+    expect((r.stdout + r.stderr).split('API key rejected').length - 1).toBe(1);
+    expect(r.stdout).toBe('Home Radarr / missing, cutoff-unmet, upgrade: not run: Home Radarr could not be used (the reason is printed below)\n');
     expect(r.stdout + r.stderr).not.toContain(wrongKey);
     noKeys(r);
 
@@ -77,6 +88,7 @@ describe('trawlarr once', () => {
     expect(d.code).toBe(3);
     expect(d.stderr).toContain(`instance "tv" (Sonarr TV): connection refused at ${url}.`);
     expect(d.stdout).toContain('Sonarr TV / missing: not run:');
+    expect((d.stdout + d.stderr).split('connection refused').length - 1).toBe(1);
     noKeys(d);
   });
 
@@ -117,6 +129,22 @@ describe('trawlarr once', () => {
     noKeys(text);
   });
 
+  it('status of an engine that died without saying so: not running, next runs only what would happen', async () => {
+    const dataDir = `${tmp.dir}/data`;
+    const store = await StateStore.open(dataDir);
+    const doc = await store.read(engineStatusDoc, SINGLETON);
+    // the snapshot of a `run` killed before it could say it stopped: its pid is gone
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    await store.write(engineStatusDoc, SINGLETON, { ...doc, running: true, pid: gone });
+    try {
+      const human = await runCli(['status', '--data-dir', dataDir]);
+      expect(human.stdout).toMatch(/^Trawlarr is not running: no engine holds this data directory/);
+      expect(human.stdout).toContain('once started)');
+    } finally {
+      await store.write(engineStatusDoc, SINGLETON, doc);
+    }
+  });
+
   it('status and history read the data directory', async () => {
     const status = await runCli(['status', '--data-dir', `${tmp.dir}/data`, '--json']);
     expect(status.code).toBe(0);
@@ -127,6 +155,9 @@ describe('trawlarr once', () => {
 
     const human = await runCli(['status', '--data-dir', `${tmp.dir}/data`]);
     expect(human.stdout).toContain('Trawlarr is not running');
+    // no engine runs: a next run is what would happen once one starts, not a promise
+    expect(human.stdout).toMatch(/next run: none, no engine is running \(would run at \d{4}-\d\d-\d\d \d\d:\d\d UTC once started\)/);
+    expect(human.stdout).not.toMatch(/next run: \d/);
     expect(human.stdout).toContain('Home Radarr (radarr, radarr');
     expect(human.stdout).toMatch(/missing \(missing\): cycle 1, 20 of \d+ done/);
 
@@ -142,7 +173,11 @@ describe('trawlarr once', () => {
 
     const text = await runCli(['history', '--data-dir', `${tmp.dir}/data`, '--limit', '2']);
     expect(text.stdout.trim().split('\n')).toHaveLength(3);
-    expect(text.stdout).toMatch(/radarr\/missing {2}(searched|grabbed|skipped)/);
+    expect(text.stdout).toMatch(/radarr\/missing {2}(searched|grabbed|run summary)/);
+    // a run's summary of what it skipped is not itself "skipped"
+    const fullText = (await runCli(['history', '--data-dir', `${tmp.dir}/data`, '--limit', '1000'])).stdout;
+    expect(fullText).toMatch(/radarr\/missing {2}run summary/);
+    expect(fullText).not.toMatch(/ {2}skipped /);
 
     const missing = await runCli(['history', '--data-dir', `${tmp.dir}/nothing-here`]);
     expect(missing.code).toBe(2);

@@ -115,6 +115,8 @@ describe('settings window, as a new user', () => {
     await result.getByText(/^Connection failed: /).waitFor();
     expect(await result.innerText()).not.toContain('0'.repeat(32));
     await form.getByLabel('API key').fill(app.radarr.apiKey);
+    // this session configures its jobs itself (the default jobs would start searching at once)
+    await form.getByLabel('Start with the default jobs').uncheck();
     await form.getByRole('button', { name: 'Test connection' }).click();
     await result.getByText(/^Connected: Radarr \d/).waitFor();
     await form.getByRole('button', { name: 'Add instance' }).click();
@@ -128,6 +130,7 @@ describe('settings window, as a new user', () => {
     await form.getByLabel('Name').fill('Sonarr');
     await form.getByLabel('Address').fill(app.sonarr.url);
     await form.getByLabel('API key').fill(app.sonarr.apiKey);
+    await form.getByLabel('Start with the default jobs').uncheck();
     await form.getByRole('button', { name: 'Test connection' }).click();
     await form.locator('.test-result').getByText(/^Connected: Sonarr \d/).waitFor();
     await form.getByRole('button', { name: 'Add instance' }).click();
@@ -230,7 +233,9 @@ describe('settings window, as a new user', () => {
     await expect.poll(async () => `${await shownRows()} rows`, { timeout: 30_000 }).toBe(`${searches().length} rows`);
     expect(searches().length).toBeGreaterThan(0);
     const rows = await page.locator('.history-table tbody tr').allInnerTexts();
-    for (const row of rows) expect(row).toMatch(/Radarr[\s\S]*MoviesSearch/);
+    // the job as users know it; no API command names
+    for (const row of rows) expect(row).toMatch(/Radarr[\s\S]*Missing/);
+    for (const row of rows) expect(row).not.toMatch(/MoviesSearch/);
     await statuses.getByLabel('Grabbed').uncheck();
     await expect.poll(() => shownBadges(), { timeout: 10_000 }).toEqual(searches().filter((s) => s.grabbed.length === 0).map(() => 'Searched'));
     await statuses.getByLabel('Grabbed').check();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_FOR_NEW_ADDRESS, emptyInstance, slugify, toDraft, validateInstance } from '../../src/renderer/pages/instances/instanceForm';
-import { instanceDraftSchema } from '../../src/shared/contract';
+import { KEY_FOR_NEW_ADDRESS, connectionRefusal, emptyInstance, slugify, toDraft, validateInstance } from '../../src/renderer/pages/instances/instanceForm';
+import { ContractError, SAVE_ANYWAY_PATH, instanceDraftSchema } from '../../src/shared/contract';
 
 const filled = { ...emptyInstance('sonarr'), id: 'sonarr', name: 'Sonarr', apiKey: 'abcdef0123456789abcdef0123456789' };
 
@@ -47,5 +47,37 @@ describe('instance form model', () => {
     expect(draft).not.toHaveProperty('budgetGroup');
     expect(instanceDraftSchema.safeParse(draft).success).toBe(true);
     expect(toDraft({ ...filled, budgetGroup: 'shared' }).budgetGroup).toBe('shared');
+  });
+});
+
+describe('saving when the connection test fails', () => {
+  it('recognises the backend refusing a save for its connection test, and nothing else, as a case for "Save anyway"', () => {
+    const refused = new ContractError('saveInstance', {
+      code: 'unavailable',
+      message: 'the connection test failed: Radarr: connection refused at http://127.0.0.1:7878. Correct the address or key, or save anyway to keep it as it is.',
+      issues: [{ path: [...SAVE_ANYWAY_PATH], field: 'connection', message: 'Radarr: connection refused at http://127.0.0.1:7878.' }],
+    });
+    expect(connectionRefusal(refused)).toBe('Radarr: connection refused at http://127.0.0.1:7878.');
+    // Trawlarr itself unreachable (the HTTP bridge) or a bad field: saving anyway would not help
+    expect(connectionRefusal(new ContractError('saveInstance', { code: 'unavailable', message: 'cannot reach Trawlarr: fetch failed' }))).toBeUndefined();
+    expect(connectionRefusal(new ContractError('saveInstance', { code: 'invalid-request', message: 'x', issues: [{ path: ['url'], field: 'url', message: 'bad' }] }))).toBeUndefined();
+    expect(connectionRefusal(new Error('boom'))).toBeUndefined();
+  });
+
+  it('asks the backend to save anyway only when told to, in a request the contract accepts', () => {
+    expect(toDraft(filled)).not.toHaveProperty('saveAnyway');
+    const anyway = toDraft(filled, { saveAnyway: true });
+    expect(anyway.saveAnyway).toBe(true);
+    expect(instanceDraftSchema.safeParse(anyway).success).toBe(true);
+  });
+});
+
+describe('a new instance and its first jobs', () => {
+  it('starts with the default jobs unless the user says otherwise, in a request the contract accepts', () => {
+    expect(emptyInstance('radarr').defaultJobs).toBe(true);
+    expect(toDraft(filled)).not.toHaveProperty('startWithDefaultJobs');
+    const bare = toDraft({ ...filled, defaultJobs: false });
+    expect(bare.startWithDefaultJobs).toBe(false);
+    expect(instanceDraftSchema.safeParse(bare).success).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  * spec types; every call returns the slim models of ../model.
  */
 import { APP_NAMES, ArrError } from '../errors';
+import { instanceLabel } from '../../shared/words';
 import { ArrHttp, type ArrHttpOptions } from '../http/arr-http';
 import { type ArrInstance } from '../http/endpoint';
 import { type Query } from '../http/query';
@@ -145,7 +146,7 @@ export abstract class ArrClient {
   }
 
   protected get label(): string {
-    return `${APP_NAMES[this.kind]} "${this.name}"`;
+    return instanceLabel(this.kind, this.name);
   }
 
   protected ids(ids: Iterable<number>, what: string): number[] {

@@ -2,7 +2,7 @@
  * Where an instance lives: the configured address turned into the base every API path hangs off,
  * plus a display form that is safe to show (no credentials, no query string).
  */
-import { APP_NAMES } from '../errors';
+import { instanceLabel } from '../../shared/words';
 import { type ArrKind } from '../model';
 
 /** The per-instance part of the settings the clients need (see src/shared/settings.ts instanceSchema). */
@@ -32,10 +32,10 @@ export function resolveEndpoint(instance: Pick<ArrInstance, 'name' | 'kind' | 'u
   try {
     url = new URL(instance.url.trim());
   } catch {
-    throw new TypeError(`${APP_NAMES[instance.kind]} "${instance.name}": the address is not a URL. Use a full address such as http://localhost:7878.`);
+    throw new TypeError(`${instanceLabel(instance.kind, instance.name)}: the address is not a URL. Use a full address such as http://localhost:7878.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`${APP_NAMES[instance.kind]} "${instance.name}": the address must start with http:// or https:// (it starts with "${url.protocol}").`);
+    throw new TypeError(`${instanceLabel(instance.kind, instance.name)}: the address must start with http:// or https:// (it starts with "${url.protocol}").`);
   }
   // A query string (someone pasting ...?apikey=...) is dropped: the key travels only in the header.
   // A pasted API path is dropped too: the clients add /api/v3 themselves.

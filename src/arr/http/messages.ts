@@ -3,6 +3,7 @@
  * can pin them exactly. Every message starts `Radarr "name": `, so a sentence after it does not
  * name the app again as its subject ("Radarr "x": Radarr failed…" read twice).
  */
+import { instanceLabel } from '../../shared/words';
 import { APP_NAMES, ArrError, scrubSecrets, type ArrErrorKind, type ValidationFailure } from '../errors';
 import { type ArrKind } from '../model';
 
@@ -114,7 +115,7 @@ export function arrError(ctx: ErrorContext, p: Problem): ArrError {
   const app = APP_NAMES[ctx.app];
   // server-supplied details end up inside a sentence: one line, no doubled full stop, no repeats
   const cleaned: Problem = 'detail' in p ? { ...p, detail: oneLine(p.detail) } : p;
-  const text = `${app} "${ctx.instance}": ${message(cleaned, app, ctx.app, ctx.address)}`;
+  const text = `${instanceLabel(ctx.app, ctx.instance)}: ${message(cleaned, app, ctx.app, ctx.address)}`;
   const status = statusOf(p);
   return new ArrError(
     {

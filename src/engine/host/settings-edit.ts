@@ -6,6 +6,7 @@
 import { describeIssues, ServiceError, type ContractIssue } from '../../shared/contract/errors';
 import { ENV_REFERENCE_INPUT_MESSAGE, isEnvReferenceInput, keyNeededMessage, sameKeyAddress } from '../../shared/contract/key-address';
 import type { AppSettingsPatch, InstanceDraft } from '../../shared/contract/settings-schemas';
+import { defaultJobs } from './default-jobs';
 import { describeSettingsPath, settingsSchema, type BudgetGroup, type JobSettings, type Settings, type Throughput } from '../../shared/settings';
 
 type Path = readonly (string | number)[];
@@ -62,8 +63,8 @@ export function saveInstanceEdit(settings: Settings, draft: InstanceDraft): Edit
   if (!apiKey) {
     throw new ServiceError('invalid-request', 'apiKey: API key is required for a new instance', [{ path: ['apiKey'], field: 'apiKey', message: 'API key is required' }]);
   }
-  const { apiKey: _typed, budgetGroup, ...fields } = draft;
-  const instance = { ...(existing ?? { jobs: [] }), ...fields, apiKey, budgetGroup };
+  const { apiKey: _typed, budgetGroup, saveAnyway: _anyway, startWithDefaultJobs, ...fields } = draft;
+  const instance = { ...(existing ?? { jobs: startWithDefaultJobs === false ? [] : defaultJobs(draft.kind) }), ...fields, apiKey, budgetGroup };
   if (budgetGroup === undefined) delete instance.budgetGroup;
   const instances = existing ? settings.instances.map((i, n) => (n === index ? instance : i)) : [...settings.instances, instance];
   const at = existing ? index : settings.instances.length;

@@ -116,8 +116,10 @@ function toCommands<T extends Movie | Series>(chosen: T[], def: EntryJob<T>, inp
 function itemOf<T extends Movie | Series>(entry: T, input: EntryPlanInput<T>): PlannedItem {
   const item: PlannedItem = { id: entry.id, title: input.titleOf(entry) };
   if ('movieFileId' in entry) {
-    const score = input.ctx.files.get(entry.movieFileId)?.customFormatScore;
-    if (score !== undefined) item.score = score;
+    const file = input.ctx.files.get(entry.movieFileId);
+    if (file?.customFormatScore !== undefined) item.score = file.customFormatScore;
+    const quality = file?.quality ?? entry.file?.quality;
+    if (quality) item.quality = quality;
   }
   return item;
 }

@@ -85,6 +85,7 @@ export async function planEpisodes(input: EpisodePlanInput): Promise<Plan> {
       packNeedsEveryFileTargeted: def.packNeedsEveryFileTargeted,
       maxCostPerCommand: input.maxCostPerCommand,
       scoreOf: (e) => (e.episodeFileId > 0 ? ctx.files.get(e.episodeFileId)?.customFormatScore : undefined),
+      qualityOf: (e) => (e.episodeFileId > 0 ? ctx.files.get(e.episodeFileId)?.quality : undefined),
     });
     const room = Math.max(0, limit - commands.length);
     const taken = seriesCommands.slice(0, room);

@@ -35,6 +35,8 @@ export interface SeriesCommandsInput {
   maxCostPerCommand?: number;
   /** custom-format score of the current file by episode id, when known */
   scoreOf?: (episode: Episode) => number | undefined;
+  /** quality name of the current file by episode id, when known */
+  qualityOf?: (episode: Episode) => string | undefined;
 }
 
 export function episodeLabel(series: Pick<Series, 'title'>, episode: Pick<Episode, 'seasonNumber' | 'episodeNumber'>): string {
@@ -112,7 +114,8 @@ function command(
     granularity,
     items: targets.map((e) => {
       const score = input.scoreOf?.(e);
-      return score === undefined ? { id: e.id, title: episodeLabel(input.series, e) } : { id: e.id, title: episodeLabel(input.series, e), score };
+      const quality = input.qualityOf?.(e);
+      return { id: e.id, title: episodeLabel(input.series, e), ...(score === undefined ? {} : { score }), ...(quality ? { quality } : {}) };
     }),
     tagIds: [],
     seriesId: input.series.id,

@@ -10,6 +10,8 @@ export interface PlannedItem {
   title: string;
   /** custom-format score of the current file when known (history: score before) */
   score?: number;
+  /** quality name of the current file when known (history: quality before) */
+  quality?: string;
 }
 
 export interface PlannedCommand {

@@ -29,6 +29,8 @@ export function matchGrabs(records: readonly GrabRecord[], entry: Pick<JournalEn
     const grab: GrabInfo = { itemId: item.id, itemTitle: item.title, releaseTitle: record.sourceTitle };
     if (item.score !== undefined) grab.scoreBefore = item.score;
     if (record.customFormatScore !== undefined) grab.scoreAfter = record.customFormatScore;
+    if (item.quality !== undefined) grab.qualityBefore = item.quality;
+    if (record.quality !== undefined) grab.qualityAfter = record.quality;
     grabs.push(grab);
   }
   return grabs;

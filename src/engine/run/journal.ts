@@ -23,7 +23,7 @@ export const journalEntrySchema = z.object({
   body: z.custom<SearchCommandBody>((v) => typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string'),
   cost: z.number().nonnegative(),
   granularity: z.enum(['series', 'season', 'episode']).optional(),
-  items: z.array(z.object({ id: z.number().int(), title: z.string(), score: z.number().optional() })),
+  items: z.array(z.object({ id: z.number().int(), title: z.string(), score: z.number().optional(), quality: z.string().optional() })),
   /** entries to tag once completed (already filtered for earlier failures of the same series) */
   tagIds: ids,
   seriesId: z.number().int().optional(),

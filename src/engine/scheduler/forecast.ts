@@ -8,6 +8,7 @@
  * - its runs per day times the items per run (a fixed number of items per run caps it).
  */
 import { LIMITS, type Schedule } from '../../shared/settings';
+import { plural } from '../../shared/words';
 import type { ActiveHours } from './active-hours';
 import { DAY_MS } from './budget';
 import { itemsPerRun, runsPerDay } from './items-per-run';
@@ -76,7 +77,7 @@ export function forecastCycle(input: ForecastInput): Forecast {
 function horizonWarning(input: ForecastInput, f: Forecast, remainingCost: number, runs: number, activeHoursPerDay: number): string {
   const { horizonDays } = input;
   const needs = Number.isFinite(f.days)
-    ? `Cycle ${input.cycle} of ${input.jobLabel} needs ${Math.ceil(f.days)} days at ${round1(f.queriesPerDay)} queries/day`
+    ? `Cycle ${input.cycle} of ${input.jobLabel} needs ${Math.ceil(f.days)} days at ${perDay(round1(f.queriesPerDay))}`
     : `Cycle ${input.cycle} of ${input.jobLabel} never finishes: it gets no queries`;
   const neededPerDay = remainingCost / horizonDays;
   // the other jobs on the same budget keep their shares
@@ -84,19 +85,22 @@ function horizonWarning(input: ForecastInput, f: Forecast, remainingCost: number
   const othersPerHour = input.budgetPerHour - input.hourlyShare;
   if (f.limitedBy === 'items per run') {
     const items = Math.ceil(neededPerDay / Math.max(runs, 1e-9) / input.avgCostPerItem);
-    return `${needs} (${input.itemsPerRun} items per run, ${round1(runs)} runs/day); ${items} items per run would finish it in ${horizonDays} days`;
+    return `${needs} (${plural(Number(input.itemsPerRun), 'item')} per run, ${plural(round1(runs), 'run')}/day); ${plural(items, 'item')} per run would finish it in ${horizonDays} days`;
   }
   if (f.limitedBy === 'hourly budget') {
     const perHour = Math.ceil(neededPerDay / activeHoursPerDay + othersPerHour);
     const fix =
       perHour <= LIMITS.maxPerHour
-        ? `${perHour} queries/hour would finish it in ${horizonDays} days`
+        ? `${plural(perHour, 'query', 'queries')}/hour would finish it in ${horizonDays} days`
         : `even ${LIMITS.maxPerHour} queries/hour (the most Trawlarr allows) would not finish it in ${horizonDays} days: widen the active hours or narrow the job`;
     return `${needs} (${input.budgetPerHour}/hour over ${round1(activeHoursPerDay)} active hours); ${fix}`;
   }
-  const perDay = Math.ceil(neededPerDay + othersPerDay);
-  if (perDay > LIMITS.maxPerDay) {
+  const fixPerDay = Math.ceil(neededPerDay + othersPerDay);
+  if (fixPerDay > LIMITS.maxPerDay) {
     return `${needs}; even ${LIMITS.maxPerDay} queries/day (the most Trawlarr allows) would not finish it in ${horizonDays} days: narrow the job's filters or accept a longer cycle`;
   }
-  return `${needs}; ${perDay} queries/day would finish it in ${horizonDays} days`;
+  return `${needs}; ${perDay(fixPerDay)} would finish it in ${horizonDays} days`;
 }
+
+/** "1 query/day", "0.4 queries/day" */
+const perDay = (n: number) => `${plural(n, 'query', 'queries')}/day`;

@@ -10,6 +10,7 @@
 import type { InstanceSettings, JobSettings, Settings } from '../../shared/settings';
 import { jobSchedule } from '../../shared/settings';
 import type { BudgetStatus } from '../../shared/status';
+import { jobLabel } from '../../shared/words';
 import { ActiveHours } from './active-hours';
 import { OutageTracker, type BackoffPolicy, type OutageEvent, type OutageSnapshot } from './backoff';
 import { BudgetLedger, budgetKeyOf, budgetLimitsOf, type BudgetSnapshot } from './budget';
@@ -233,7 +234,7 @@ export class Scheduler {
     const share = this.share(instanceId, jobId);
     const limits = this.ledger.limitsOf(budgetKeyOf(settings));
     return forecastCycle({
-      jobLabel: job.id === job.type ? job.type : `${job.id} (${job.type})`,
+      jobLabel: jobLabel(job),
       ...cycle,
       dailyShare: share.perDay,
       hourlyShare: share.perHour,

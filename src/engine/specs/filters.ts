@@ -6,6 +6,7 @@ import type { Movie, Series } from '../../arr/model';
 import type { Spec } from './context';
 import { DAY_MS } from './format';
 import { skip } from './reason';
+import { libraryStatusLabel } from '../../shared/words';
 
 export type LibraryEntry = Pick<Movie | Series, 'qualityProfileId' | 'tags' | 'status' | 'added'>;
 
@@ -37,7 +38,7 @@ export const notExcludedByTag: Spec<LibraryEntry> = (entry, ctx) => {
 export const statusSelected: Spec<LibraryEntry> = (entry, ctx) => {
   const statuses = ctx.job.filters.statuses;
   if (statuses.length === 0 || statuses.includes(entry.status)) return null;
-  return skip('status-filter', `status "${entry.status}" not selected`);
+  return skip('status-filter', `status "${libraryStatusLabel(entry.status)}" not selected`);
 };
 
 /**

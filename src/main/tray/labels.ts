@@ -1,36 +1,16 @@
 /**
  * Words the tray shows for engine values: job labels (not ids), instance states, and the
  * "needs attention" rule the settings window uses, so the icon, the tooltip and the window agree.
- * (The renderer has its own copy of the job labels in src/renderer/lib/labels.ts; main cannot
- * import the renderer.)
  */
-import type { JobType } from '../../shared/settings';
+import { INSTANCE_STATE_WORDS, jobLabel as sharedJobLabel } from '../../shared/words';
 import type { EngineStatus, InstanceState, InstanceStatus, JobStatus } from '../../shared/status';
 
-export const JOB_LABELS: Record<JobType, string> = {
-  'new-episodes': 'New episodes',
-  missing: 'Missing',
-  'cutoff-unmet': 'Cutoff unmet',
-  upgrade: 'Upgrade',
-  rename: 'Rename',
-  refresh: 'Refresh',
-};
+/** The words every surface uses (src/shared/words.ts), so the tray says what the window says. */
+export const STATE_TEXT: Record<InstanceState, string> = INSTANCE_STATE_WORDS;
 
-export const STATE_TEXT: Record<InstanceState, string> = {
-  unknown: 'connecting',
-  ok: 'ok',
-  down: 'unreachable',
-  'key-rejected': 'API key rejected',
-  'wrong-app': 'wrong app at this URL',
-  'indexers-backed-off': 'indexers backed off, waiting',
-  'queue-full': 'download queue full, waiting',
-};
-
-/** "Missing", or "Upgrade (upgrade-remux)" when an instance has two jobs of a type. */
-export function jobLabel(instance: InstanceStatus, job: JobStatus): string {
-  const label = JOB_LABELS[job.type];
-  const sameType = instance.jobs.filter((j) => j.type === job.type).length > 1;
-  return sameType && job.jobId !== job.type ? `${label} (${job.jobId})` : label;
+/** "Missing", or "Upgrade (upgrade-remux)" for a job whose id says more than its type. */
+export function jobLabel(_instance: InstanceStatus, job: JobStatus): string {
+  return sharedJobLabel({ id: job.jobId, type: job.type });
 }
 
 /** The settings window's rule (App.tsx): an enabled instance in any state but ok or not yet contacted. */

@@ -1,29 +1,17 @@
-/** Words shown for engine values. */
-import type { JobType } from '../../shared/settings';
+/** Words shown for engine values (the shared ones, with the renderer's colours). */
+import { APP_LABELS, HISTORY_STATUS_WORDS, INSTANCE_STATE_WORDS } from '../../shared/words';
 import type { HistoryStatus, InstanceState, RunResult } from '../../shared/status';
 
-export const JOB_TYPE_LABELS: Record<JobType, string> = {
-  'new-episodes': 'New episodes',
-  missing: 'Missing',
-  'cutoff-unmet': 'Cutoff unmet',
-  upgrade: 'Upgrade',
-  rename: 'Rename',
-  refresh: 'Refresh',
-};
-
-/** A job as the user named it: its type's words when its id is the type, else the id and the type. */
-export function jobLabel(jobId: string, type: JobType): string {
-  return jobId === type ? JOB_TYPE_LABELS[type] : `${jobId} (${JOB_TYPE_LABELS[type]})`;
-}
+export { JOB_TYPE_LABELS, jobLabel } from '../../shared/words';
 
 export const INSTANCE_STATE_LABELS: Record<InstanceState, { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' }> = {
-  unknown: { text: 'Not contacted yet', tone: 'muted' },
-  ok: { text: 'Healthy', tone: 'ok' },
-  down: { text: 'Unreachable', tone: 'danger' },
-  'key-rejected': { text: 'API key rejected', tone: 'danger' },
-  'wrong-app': { text: 'Wrong app at this URL', tone: 'danger' },
-  'indexers-backed-off': { text: 'Indexers backed off: waiting', tone: 'warn' },
-  'queue-full': { text: 'Queue full: waiting', tone: 'warn' },
+  unknown: { text: INSTANCE_STATE_WORDS.unknown, tone: 'muted' },
+  ok: { text: INSTANCE_STATE_WORDS.ok, tone: 'ok' },
+  down: { text: INSTANCE_STATE_WORDS.down, tone: 'danger' },
+  'key-rejected': { text: INSTANCE_STATE_WORDS['key-rejected'], tone: 'danger' },
+  'wrong-app': { text: INSTANCE_STATE_WORDS['wrong-app'], tone: 'danger' },
+  'indexers-backed-off': { text: INSTANCE_STATE_WORDS['indexers-backed-off'], tone: 'warn' },
+  'queue-full': { text: INSTANCE_STATE_WORDS['queue-full'], tone: 'warn' },
 };
 
 export const RUN_RESULT_LABELS: Record<RunResult, { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' }> = {
@@ -35,13 +23,6 @@ export const RUN_RESULT_LABELS: Record<RunResult, { text: string; tone: 'ok' | '
   error: { text: 'error', tone: 'danger' },
 };
 
-export const HISTORY_STATUS_LABELS: Record<HistoryStatus, string> = {
-  grabbed: 'Grabbed',
-  searched: 'Searched',
-  failed: 'Failed',
-  error: 'Error',
-  skipped: 'Skipped',
-  cycle: 'Cycle',
-};
+export const HISTORY_STATUS_LABELS: Record<HistoryStatus, string> = HISTORY_STATUS_WORDS;
 
-export const KIND_LABELS = { radarr: 'Radarr', sonarr: 'Sonarr' } as const;
+export const KIND_LABELS = APP_LABELS;

@@ -47,8 +47,17 @@ export const instanceDraftSchema = z.strictObject({
   apiKey: typedApiKey.optional(),
   /** absent: keep the stored value (a new instance: the default) */
   crossJobWindowDays: z.number().int().min(0).max(365).optional(),
+  /**
+   * Saving an enabled instance tests its connection first and refuses one that does not answer
+   * (an issue at SAVE_ANYWAY_PATH), as Radarr and Sonarr do; true saves it without the test.
+   */
+  saveAnyway: z.boolean().optional(),
+  /** a new instance starts with default jobs (engine/host/default-jobs.ts) unless this is false; ignored for an existing one */
+  startWithDefaultJobs: z.boolean().optional(),
 });
 export type InstanceDraft = z.input<typeof instanceDraftSchema>;
+/** Where a saveInstance refusal for a failed connection test puts its issue: the form offers "Save anyway". */
+export const SAVE_ANYWAY_PATH = ['connection'] as const;
 
 export const instanceRefSchema = z.strictObject({ instanceId });
 export const jobRefSchema = z.strictObject({ instanceId, jobId });

@@ -82,6 +82,8 @@ export const grabInfoSchema = z.object({
   releaseTitle: z.string(),
   scoreBefore: z.number().optional(),
   scoreAfter: z.number().optional(),
+  qualityBefore: z.string().optional(),
+  qualityAfter: z.string().optional(),
 });
 
 export const historyEntrySchema = z.object({

@@ -88,11 +88,14 @@ describe('host service: runs', () => {
 
     expect(writes(radarr).length).toBe(writesBefore);
     expect(radarr.searches).toEqual([]);
+    // a preview is not something Trawlarr did: history stays empty
+    expect((await api.ok('queryHistory', {})).total).toBe(0);
   });
 
   it('runs a job now through the scheduler: the hourly budget holds, the rest waits for the next hour', async () => {
     const result = await api.ok('runJobNow', { instanceId: 'radarr', jobId: 'missing' });
     expect(result.started).toBe(true);
+    expect(result.message).toMatch(/^Missing on Radarr radarr runs now/);
     await until('the run to end', () => host.status().instances[0].jobs[0].lastRun !== undefined && !host.status().instances[0].jobs[0].running);
     await host.whenIdle();
     const cost = radarr.searches.reduce((n, s) => n + s.cost, 0);
@@ -120,7 +123,7 @@ describe('host service: runs', () => {
     const paused = await api.ok('setPaused', { target: { scope: 'job', instanceId: 'radarr', jobId: 'missing' }, paused: true });
     expect(paused.instances[0].jobs[0].paused).toBe(true);
     expect(paused.instances[0].paused).toBe(false);
-    expect(await api.ok('runJobNow', { instanceId: 'radarr', jobId: 'missing' })).toEqual({ started: false, message: 'job "missing" is paused' });
+    expect(await api.ok('runJobNow', { instanceId: 'radarr', jobId: 'missing' })).toEqual({ started: false, message: 'Missing on Radarr radarr is paused: resume it to run it' });
     const all = await api.ok('setPaused', { target: { scope: 'all' }, paused: true });
     expect(all.paused).toBe(true);
     await api.ok('setPaused', { target: { scope: 'all' }, paused: false });
@@ -145,7 +148,7 @@ describe('host service: runs', () => {
     const first = await api.ok('queryHistory', { limit: 2 });
     const next = await api.ok('queryHistory', { limit: 2, before: first.entries[1].id });
     expect([...first.entries, ...next.entries].map((e) => e.id)).toEqual(all.entries.slice(0, 4).map((e) => e.id));
-    expect(all.entries.some((e) => e.status === 'skipped' && e.dryRun)).toBe(true); // the previews
+    expect(all.entries.some((e) => e.dryRun)).toBe(false); // previews are not recorded
   });
 
   it('forecasts the coverage for a draft throughput: less budget, more days', async () => {

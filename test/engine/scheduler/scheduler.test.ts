@@ -116,6 +116,6 @@ describe('Scheduler', () => {
     const { scheduler } = build();
     const f = scheduler.forecast('radarr', 'missing', { cycle: 3, remainingItems: 8000, avgCostPerItem: 1 });
     expect(f).toMatchObject({ queriesPerDay: 40, limitedBy: 'daily budget', days: 200 });
-    expect(f.warning).toBe('Cycle 3 of missing needs 200 days at 40 queries/day; 169 queries/day would finish it in 90 days');
+    expect(f.warning).toBe('Cycle 3 of Missing needs 200 days at 40 queries/day; 169 queries/day would finish it in 90 days');
   });
 });

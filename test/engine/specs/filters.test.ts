@@ -38,7 +38,9 @@ describe('job filters', () => {
   it('statuses', () => {
     const ctx = context({ job: job({ filters: { statuses: ['released'] } }) });
     expect(statusSelected(movie({ status: 'released' }), ctx)).toBeNull();
-    expect(statusSelected(movie({ status: 'announced' }), ctx)?.text).toBe('status "announced" not selected');
+    expect(statusSelected(movie({ status: 'announced' }), ctx)?.text).toBe('status "Announced" not selected');
+    // the app's words, not its API enum
+    expect(statusSelected(movie({ status: 'inCinemas' }), ctx)?.text).toBe('status "In cinemas" not selected');
     expect(statusSelected(series({ status: 'continuing' }), context())).toBeNull();
   });
 

@@ -4,6 +4,7 @@
  * tests drive the real app (the headless command with --ui against the simulator), never this.
  */
 import {
+  SAVE_ANYWAY_PATH,
   ServiceError,
   maskSettings,
   type AppService,
@@ -120,6 +121,12 @@ export function createFakeService(options: FakeOptions = {}): AppService & { his
     return saved();
   };
 
+  const testKey = async (url: string, key: string) => {
+    if (!/^https?:\/\/(127\.0\.0\.1|localhost)/.test(url)) return { ok: false as const, reason: 'unreachable', message: `could not connect to ${url}: connection refused` };
+    if (key !== GOOD_KEY) return { ok: false as const, reason: 'key-rejected', message: `${url} rejected the API key (401 Unauthorized): copy it again from Settings → General` };
+    return { ok: true as const };
+  };
+
   return {
     history,
     subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
@@ -132,19 +139,21 @@ export function createFakeService(options: FakeOptions = {}): AppService & { his
       return status();
     },
     getSettings: async () => maskSettings(settings),
-    saveInstance: async (draft) => {
+    saveInstance: async ({ saveAnyway, startWithDefaultJobs, ...draft }) => {
       const existing = settings.instances.find((i) => i.id === draft.id);
       const apiKey = draft.apiKey ?? existing?.apiKey;
       if (!apiKey) throw new ServiceError('invalid-request', 'apiKey: API key is required', [{ path: ['apiKey'], field: 'apiKey', message: 'API key is required' }]);
-      const next = { ...(existing ?? { jobs: [] }), ...draft, apiKey };
+      // like the engine: test first, unless told to save anyway (a disabled instance is not contacted)
+      const tested = saveAnyway || draft.enabled === false ? { ok: true as const } : await testKey(draft.url, apiKey);
+      if (!tested.ok) throw new ServiceError('unavailable', `the connection test failed: ${tested.message}`, [{ path: [...SAVE_ANYWAY_PATH], field: 'connection', message: tested.message }]);
+      const defaultJobs = [...(draft.kind === 'sonarr' ? [{ id: 'new-episodes', type: 'new-episodes' }] : []), { id: 'missing', type: 'missing' }, { id: 'cutoff-unmet', type: 'cutoff-unmet' }, { id: 'upgrade', type: 'upgrade', enabled: false }];
+      const next = { ...(existing ?? { jobs: startWithDefaultJobs === false ? [] : defaultJobs }), ...draft, apiKey };
       return replace({ ...settings, instances: existing ? settings.instances.map((i) => (i.id === draft.id ? next : i)) : [...settings.instances, next] });
     },
     removeInstance: async ({ instanceId }) => replace({ ...settings, instances: settings.instances.filter((i) => i.id !== instanceId) }),
     testConnection: async (req) => {
-      const key = req.apiKey ?? (req.useStoredKeyOf ? instance(req.useStoredKeyOf).apiKey : '');
-      if (!/^https?:\/\/(127\.0\.0\.1|localhost)/.test(req.url)) return { ok: false, reason: 'unreachable', message: `could not connect to ${req.url}: connection refused` };
-      if (key !== GOOD_KEY) return { ok: false, reason: 'key-rejected', message: `${req.url} rejected the API key (401 Unauthorized): copy it again from Settings → General` };
-      return { ok: true, app: req.kind, version: req.kind === 'radarr' ? '5.14.0.9383' : '4.0.11.2680' };
+      const tested = await testKey(req.url, req.apiKey ?? (req.useStoredKeyOf ? instance(req.useStoredKeyOf).apiKey : ''));
+      return tested.ok ? { ok: true, app: req.kind, version: req.kind === 'radarr' ? '5.14.0.9383' : '4.0.11.2680' } : tested;
     },
     getInstanceMetadata: async ({ instanceId }) => {
       instance(instanceId);

@@ -6,6 +6,8 @@
 import { ServiceError } from '../../../shared/contract/errors';
 import type { ChannelHandlers } from '../../../shared/contract/service';
 import { jobSchema, type JobSettings, type Settings } from '../../../shared/settings';
+import { jobLabel } from '../../../shared/words';
+import type { HistoryPort } from '../../run/ports';
 import { runJob } from '../../run/runner';
 import { budgetKeyOf } from '../../scheduler/budget';
 import type { SearchPermit } from '../../scheduler/permit';
@@ -44,7 +46,7 @@ export function jobHandlers(host: ServiceHost): Handlers {
           job,
           client,
           store: host.store,
-          history: host.historyPort,
+          history: previewHistory(host.historyPort),
           permit: NO_PERMIT,
           clock: host.clock,
           limit,
@@ -54,7 +56,7 @@ export function jobHandlers(host: ServiceHost): Handlers {
           crossJobWindowDays: parts.settings.crossJobWindowDays,
           sizeRun: dryRunSizer(host, parts.settings, parts.permit, client),
         });
-        if (report.result === 'error') throw new ServiceError('unavailable', `preview of ${job.id} on ${inst.name} failed: ${report.message}`);
+        if (report.result === 'error') throw new ServiceError('unavailable', `preview of ${jobLabel(job)} on ${inst.name} failed: ${report.message}`);
         const chosen = report.commands.flatMap((c) => c.items.map((item) => ({ id: item.id, title: item.title, cost: round2(c.cost / Math.max(1, c.items.length)) })));
         const size = previewSize(host, sizing, parts.settings, job, report);
         return {
@@ -75,14 +77,19 @@ export function jobHandlers(host: ServiceHost): Handlers {
       const scheduler = await host.ready();
       const settings = host.settings();
       const inst = settings.instances[instanceIndex(settings, instanceId)];
-      if (!inst.jobs.some((j) => j.id === jobId)) throw notFound(`no job "${jobId}" on instance "${instanceId}"`);
+      const job = inst.jobs.find((j) => j.id === jobId);
+      if (!job) throw notFound(`no job "${jobId}" on instance "${instanceId}"`);
+      // the job as the user knows it, by its label
+      const label = `${jobLabel(job)} on ${inst.name}`;
       if (!inst.enabled) return { started: false, message: `${inst.name} is disabled: enable it to run its jobs` };
+      if (!job.enabled) return { started: false, message: `${label} is disabled: enable it to run it` };
+      if (scheduler.pauses.isPaused(inst.id, job.id)) return { started: false, message: `${label} is paused: resume it to run it` };
       const result = scheduler.runNow(instanceId, jobId);
       if (!result.ok) return { started: false, message: result.reason };
       const hours = scheduler.instance(instanceId).hours;
       const now = host.clock.now();
       const wait = hours.isActive(now) ? '' : `; outside active hours, it searches from ${new Date(hours.nextActiveStart(now)).toISOString()}`;
-      return { started: true, message: `${jobId} on ${inst.name} runs now (budgets and gates still apply)${wait}` };
+      return { started: true, message: `${label} runs now (budgets and gates still apply)${wait}` };
     },
   };
 }
@@ -102,4 +109,12 @@ async function sizingScheduler(host: ServiceHost, settings: Settings, instanceId
   const trial = validSettings(edit.settings, edit.relate);
   const enabled = { ...trial, instances: trial.instances.map((i) => (i.id === instanceId ? { ...i, enabled: true } : i)) };
   return buildScheduler(host, enabled, live.state());
+}
+
+/**
+ * A preview is a question the user asks in the settings window, not something Trawlarr did: its
+ * run summary is not written to history (a few previews would otherwise bury the real runs).
+ */
+function previewHistory(history: HistoryPort): HistoryPort {
+  return { append: async (entry) => ({ ...entry, id: 0 }), query: (q) => history.query(q) };
 }

@@ -1,5 +1,6 @@
 import { formatDateTime } from '../../lib/format';
-import { JOB_TYPE_LABELS } from '../../lib/labels';
+import { grabChange } from '../../../shared/words';
+import { jobLabel } from '../../lib/labels';
 import { useStatus } from '../../stores/status';
 
 export function RecentGrabs() {
@@ -26,16 +27,12 @@ export function RecentGrabs() {
                 <tr key={`${entry.id}-${i}`}>
                   <td className="nowrap">{formatDateTime(entry.at)}</td>
                   <td data-label="Instance · job">
-                    {nameOf(entry.instanceId)} · {JOB_TYPE_LABELS[entry.jobType]}
+                    {nameOf(entry.instanceId)} · {jobLabel({ id: entry.jobId, type: entry.jobType })}
                   </td>
                   <td className="stack-wide" data-label="Release">
                     <div>{g.itemTitle}</div>
                     <div className="muted mono">{g.releaseTitle}</div>
-                    {g.scoreBefore !== undefined && g.scoreAfter !== undefined ? (
-                      <div className="muted">
-                        score {g.scoreBefore} → {g.scoreAfter}
-                      </div>
-                    ) : null}
+                    {grabChange(g) ? <div className="muted">{grabChange(g)}</div> : null}
                   </td>
                 </tr>
               )),

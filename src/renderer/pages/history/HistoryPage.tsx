@@ -6,7 +6,7 @@ import { CheckGroup, SelectField, TextField } from '../../components/Field';
 import { downloadText } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { formatCount } from '../../lib/format';
-import { HISTORY_STATUS_LABELS, JOB_TYPE_LABELS } from '../../lib/labels';
+import { HISTORY_STATUS_LABELS, jobLabel } from '../../lib/labels';
 import { PAGE_SIZE, filterProblem, filterQuery, useHistory } from '../../stores/history';
 import { useSettings } from '../../stores/settings';
 import { useStatus } from '../../stores/status';
@@ -78,7 +78,7 @@ export default function HistoryPage() {
           options={[{ value: '', label: 'All instances' }, ...instances.map((i) => ({ value: i.id, label: i.name }))]}
           onChange={(instanceId) => setFilters({ ...filters, instanceId, jobId: '' })}
         />
-        <SelectField label="Job" value={filters.jobId} options={[{ value: '', label: 'All jobs' }, ...jobs.map((j) => ({ value: j.id, label: `${JOB_TYPE_LABELS[j.type]} (${j.id})` }))]} onChange={(jobId) => setFilters({ ...filters, jobId })} />
+        <SelectField label="Job" value={filters.jobId} options={[{ value: '', label: 'All jobs' }, ...jobs.map((j) => ({ value: j.id, label: jobLabel(j) }))]} onChange={(jobId) => setFilters({ ...filters, jobId })} />
         <TextField label="From" type="date" value={filters.from} error={problem && filters.from ? problem : undefined} onChange={(from) => setFilters({ ...filters, from })} />
         <TextField label="To" type="date" value={filters.to} onChange={(to) => setFilters({ ...filters, to })} />
         <CheckGroup legend="Status (none = all)" options={HISTORY_STATUSES.map((s) => ({ value: s, label: HISTORY_STATUS_LABELS[s] }))} selected={filters.status} onChange={(status) => setFilters({ ...filters, status })} />

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { HistoryEntry, HistoryStatus } from '../../../shared/status';
 import { Badge } from '../../components/Badge';
 import { formatCount, formatDateTime } from '../../lib/format';
+import { grabChange } from '../../../shared/words';
 import { HISTORY_STATUS_LABELS, jobLabel } from '../../lib/labels';
 
 const TONE: Record<HistoryStatus, 'ok' | 'warn' | 'danger' | 'muted'> = {
@@ -9,38 +10,50 @@ const TONE: Record<HistoryStatus, 'ok' | 'warn' | 'danger' | 'muted'> = {
   searched: 'muted',
   failed: 'danger',
   error: 'danger',
-  skipped: 'warn',
+  skipped: 'muted',
   cycle: 'muted',
 };
 
 const ITEMS_SHOWN = 3;
 
+/** Each grab with its item, its release and what it changes: always shown, however many items the command searched. */
+function Grabs({ entry }: { entry: HistoryEntry }) {
+  return entry.grabs.map((g, i) => {
+    const change = grabChange(g);
+    return (
+      <div key={i} className="history__grab">
+        <div>{g.itemTitle}</div>
+        <div className="muted mono">↳ {g.releaseTitle}</div>
+        {change ? <div className="muted">{change}</div> : null}
+      </div>
+    );
+  });
+}
+
 function What({ entry }: { entry: HistoryEntry }) {
-  const items = entry.items;
+  const grabbed = new Set(entry.grabs.map((g) => g.itemId));
+  // the grabbed items are listed with their releases above; the rest of the command's items here
+  const items = entry.items.filter((i) => !grabbed.has(i.id));
   const reasons = entry.reasons ? Object.entries(entry.reasons).sort((a, b) => b[1] - a[1]) : [];
   return (
     <>
+      <Grabs entry={entry} />
       {items.length > 0 ? (
-        <div>
+        <div className={entry.grabs.length ? 'muted' : undefined}>
+          {entry.grabs.length ? 'Also searched: ' : ''}
           {items
             .slice(0, ITEMS_SHOWN)
             .map((i) => i.title)
             .join(', ')}
           {items.length > ITEMS_SHOWN ? <span className="muted"> and {formatCount(items.length - ITEMS_SHOWN)} more</span> : null}
-          {entry.commandName ? <span className="muted"> · {entry.commandName}</span> : null}
         </div>
       ) : null}
-      {entry.grabs.map((g, i) => (
-        <div key={i} className="muted mono history__grab">
-          ↳ {g.releaseTitle}
-          {g.scoreBefore !== undefined && g.scoreAfter !== undefined ? ` (score ${g.scoreBefore} → ${g.scoreAfter})` : ''}
-        </div>
-      ))}
       {reasons.length > 0 ? (
         <div className="muted">
+          Skipped:{' '}
           {reasons
             .slice(0, 4)
-            .map(([r, n]) => `${r}: ${formatCount(n)}`)
+            .map(([r, n]) => `${r} ${formatCount(n)}`)
             .join(' · ')}
         </div>
       ) : null}
@@ -74,7 +87,7 @@ export const HistoryTable = memo(function HistoryTable({ entries, instanceName }
             <td data-label="Instance">{instanceName(e.instanceId)}</td>
             <td data-label="Job">
               {/* which job searched it: two jobs of one type are told apart, as the cross-job skip reason names them */}
-              {jobLabel(e.jobId, e.jobType)}
+              {jobLabel({ id: e.jobId, type: e.jobType })}
               {e.cycle !== undefined ? <span className="muted"> · cycle {e.cycle}</span> : null}
             </td>
             <td data-label="Status">

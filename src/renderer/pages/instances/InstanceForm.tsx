@@ -9,7 +9,7 @@ import { useForm } from '../../forms/useForm';
 import { errorMessage } from '../../lib/errors';
 import { KIND_LABELS } from '../../lib/labels';
 import { useSettings } from '../../stores/settings';
-import { DEFAULT_URL, addressNeedsKey, emptyInstance, fromInstance, slugify, toDraft, validateInstance, type InstanceFormValues } from './instanceForm';
+import { DEFAULT_URL, NEW_INSTANCE_JOBS, addressNeedsKey, connectionRefusal, emptyInstance, fromInstance, slugify, toDraft, validateInstance, type InstanceFormValues } from './instanceForm';
 
 interface Props {
   /** absent: a new instance */
@@ -32,12 +32,17 @@ export function InstanceForm({ instance, existing, budgetGroups, onDone }: Props
   const { draft, errors, set } = form;
   const [idEdited, setIdEdited] = useState(!isNew);
   const [test, setTest] = useState<TestState>({ state: 'idle' });
+  /** why the last save was refused by its connection test: "Save anyway" is offered while set */
+  const [unanswered, setUnanswered] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
 
   // a result describes the address and key it was made with; editing them makes it stale
-  useEffect(() => setTest({ state: 'idle' }), [draft.url, draft.apiKey, draft.kind, draft.trustSelfSignedCert]);
+  useEffect(() => {
+    setTest({ state: 'idle' });
+    setUnanswered(null);
+  }, [draft.url, draft.apiKey, draft.kind, draft.trustSelfSignedCert, draft.enabled]);
 
   const testConnection = async () => {
     const keyTyped = draft.apiKey.trim() !== '';
@@ -63,9 +68,16 @@ export function InstanceForm({ instance, existing, budgetGroups, onDone }: Props
     }
   };
 
-  const save = () =>
+  // the backend tests the connection before saving; a refusal offers "Save anyway"
+  const save = (saveAnyway = false) =>
     form.submit(async (values) => {
-      apply(await api.saveInstance(toDraft(values)));
+      try {
+        apply(await api.saveInstance(toDraft(values, { saveAnyway })));
+      } catch (e) {
+        setUnanswered(connectionRefusal(e) ?? null);
+        throw e;
+      }
+      setUnanswered(null);
       onDone();
     });
 
@@ -87,6 +99,7 @@ export function InstanceForm({ instance, existing, budgetGroups, onDone }: Props
       <h2 id={titleId} ref={heading} tabIndex={-1}>
         {isNew ? 'Add instance' : `Edit ${instance.name}`}
       </h2>
+      <p className="muted">Saving tests the connection first.</p>
       <div className="grid-2">
         <SelectField
           label="App"
@@ -166,6 +179,7 @@ export function InstanceForm({ instance, existing, budgetGroups, onDone }: Props
           hint="Only for this instance, only if you know why its certificate is not trusted."
           onChange={(v) => set('trustSelfSignedCert', v)}
         />
+        {isNew ? <Checkbox label="Start with the default jobs" checked={draft.defaultJobs} hint={NEW_INSTANCE_JOBS[draft.kind]} onChange={(v) => set('defaultJobs', v)} /> : null}
       </div>
 
       <div className="test-result" aria-live="polite">
@@ -194,6 +208,11 @@ export function InstanceForm({ instance, existing, budgetGroups, onDone }: Props
         <button type="submit" className="primary" disabled={form.saving}>
           {isNew ? 'Add instance' : 'Save changes'}
         </button>
+        {unanswered !== null ? (
+          <button type="button" disabled={form.saving} onClick={() => void save(true)}>
+            Save anyway
+          </button>
+        ) : null}
         <button type="button" onClick={() => void cancel()}>
           Cancel
         </button>

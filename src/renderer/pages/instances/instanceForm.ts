@@ -3,8 +3,9 @@
  * validation (the contract's own schema, plus what only the form knows: a key is required for a new
  * instance and for an edited address, ids are unique).
  */
+import { ContractError } from '../../../shared/contract/errors';
 import { sameKeyAddress } from '../../../shared/contract/key-address';
-import { instanceDraftSchema, type InstanceDraft, type MaskedInstance } from '../../../shared/contract/settings-schemas';
+import { SAVE_ANYWAY_PATH, instanceDraftSchema, type InstanceDraft, type MaskedInstance } from '../../../shared/contract/settings-schemas';
 import { fieldErrors, type FieldErrors } from '../../forms/issues';
 
 export interface InstanceFormValues {
@@ -20,12 +21,20 @@ export interface InstanceFormValues {
   budgetGroup: string;
   /** days an item one job searched is skipped by the instance's other jobs (0: off) */
   crossJobWindowDays: number;
+  /** a new instance: start with the default jobs (the backend ignores it for an existing one) */
+  defaultJobs: boolean;
 }
 
 export const DEFAULT_URL = { radarr: 'http://localhost:7878', sonarr: 'http://localhost:8989' } as const;
 
+/** What the backend gives a new instance (engine/host/default-jobs.ts), said before it is added. */
+export const NEW_INSTANCE_JOBS = {
+  radarr: 'Missing and Cutoff unmet search right away; Upgrade is added but off until you turn it on (Jobs page).',
+  sonarr: 'New episodes, Missing and Cutoff unmet search right away; Upgrade is added but off until you turn it on (Jobs page).',
+} as const;
+
 export function emptyInstance(kind: 'radarr' | 'sonarr' = 'radarr'): InstanceFormValues {
-  return { id: '', name: '', kind, url: DEFAULT_URL[kind], apiKey: '', trustSelfSignedCert: false, enabled: true, budgetGroup: '', crossJobWindowDays: 7 };
+  return { id: '', name: '', kind, url: DEFAULT_URL[kind], apiKey: '', trustSelfSignedCert: false, enabled: true, budgetGroup: '', crossJobWindowDays: 7, defaultJobs: true };
 }
 
 export function fromInstance(inst: MaskedInstance): InstanceFormValues {
@@ -39,6 +48,7 @@ export function fromInstance(inst: MaskedInstance): InstanceFormValues {
     enabled: inst.enabled,
     budgetGroup: inst.budgetGroup ?? '',
     crossJobWindowDays: inst.crossJobWindowDays,
+    defaultJobs: false,
   };
 }
 
@@ -54,8 +64,10 @@ export function slugify(name: string): string {
     .replace(/-+$/, '');
 }
 
-export function toDraft(v: InstanceFormValues): InstanceDraft {
+export function toDraft(v: InstanceFormValues, options: { saveAnyway?: boolean } = {}): InstanceDraft {
   return {
+    ...(options.saveAnyway ? { saveAnyway: true } : {}),
+    ...(v.defaultJobs ? {} : { startWithDefaultJobs: false }),
     id: v.id,
     name: v.name,
     kind: v.kind,
@@ -83,4 +95,13 @@ export function validateInstance(v: InstanceFormValues, ctx: { isNew: boolean; e
   if (!ctx.isNew && !errors.url && !errors.apiKey && addressNeedsKey(v, ctx.storedUrl)) errors.apiKey = KEY_FOR_NEW_ADDRESS;
   if (ctx.isNew && ctx.existingIds.includes(v.id) && !errors.id) errors.id = `an instance with id "${v.id}" already exists`;
   return errors;
+}
+
+/**
+ * The backend refused a save because the instance did not answer its connection test: the reason,
+ * for the form to show beside "Save anyway". Undefined for any other failure (a bad field, or
+ * Trawlarr itself unreachable), which "Save anyway" could not help.
+ */
+export function connectionRefusal(err: unknown): string | undefined {
+  return err instanceof ContractError ? err.issueFor(SAVE_ANYWAY_PATH) : undefined;
 }

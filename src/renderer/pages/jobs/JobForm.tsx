@@ -10,6 +10,7 @@ import { FormNotice } from '../../components/FormNotice';
 import { hasErrors } from '../../forms/issues';
 import { useForm } from '../../forms/useForm';
 import { errorMessage } from '../../lib/errors';
+import { libraryStatusLabel } from '../../../shared/words';
 import { JOB_TYPE_LABELS } from '../../lib/labels';
 import { useSettings } from '../../stores/settings';
 import { SEARCH_JOBS, formField, toJob, validateJob, type JobFormValues } from './jobForm';
@@ -201,7 +202,7 @@ export function JobForm({ instance, job, initial, metadata, onClose }: Props) {
         <CheckGroup legend="Never items with these tags" options={tagOptions} selected={v.excludeTags} error={errors.excludeTags} empty="The instance has no tags." onChange={(x) => set('excludeTags', x)} />
         <CheckGroup
           legend={`Only ${instance.kind === 'radarr' ? 'movies' : 'series'} with status (none = all)`}
-          options={STATUSES[instance.kind].map((s) => ({ value: s, label: s }))}
+          options={STATUSES[instance.kind].map((s) => ({ value: s, label: libraryStatusLabel(s) }))}
           selected={v.statuses}
           onChange={(x) => set('statuses', x)}
         />

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { z } from 'zod';
 import { NOTIFICATION_KINDS, settingsSchema, type JobType, type NotificationKind } from '../../../shared/settings';
-import type { MaskedSettings } from '../../../shared/contract/settings-schemas';
+import type { AppInfo, MaskedSettings } from '../../../shared/contract/settings-schemas';
 import { api } from '../../api';
 import { Checkbox, NumberField } from '../../components/Field';
 import { FormNotice } from '../../components/FormNotice';
@@ -9,6 +9,7 @@ import { fieldErrors } from '../../forms/issues';
 import { useForm } from '../../forms/useForm';
 import { JOB_TYPE_LABELS } from '../../lib/labels';
 import { useSettings } from '../../stores/settings';
+import { notificationsNote } from './notes';
 
 const NOTIFICATION_LABELS: Record<NotificationKind, { label: string; hint: string }> = {
   cycleComplete: { label: 'A cycle is complete', hint: 'With how many items were searched and grabbed.' },
@@ -34,7 +35,7 @@ function pick(s: MaskedSettings): AppValues {
   return { notifications: s.notifications, horizonDays: s.horizonDays, historyRetentionDays: s.historyRetentionDays, jobPriority: s.jobPriority };
 }
 
-export function AppSettingsForm({ settings }: { settings: MaskedSettings }) {
+export function AppSettingsForm({ settings, mode }: { settings: MaskedSettings; mode: AppInfo['mode'] }) {
   const apply = useSettings((s) => s.apply);
   const form = useForm<AppValues>({ id: 'app-settings', initial: pick(settings), validate: useCallback(validate, []) });
   const { draft, errors, set } = form;
@@ -64,6 +65,7 @@ export function AppSettingsForm({ settings }: { settings: MaskedSettings }) {
       <h2 id="app-settings-title">Notifications and limits</h2>
       <fieldset>
         <legend>Notify me when</legend>
+        <p className="field__hint">{notificationsNote(mode)}</p>
         {NOTIFICATION_KINDS.map((kind) => (
           <Checkbox key={kind} label={NOTIFICATION_LABELS[kind].label} hint={NOTIFICATION_LABELS[kind].hint} checked={draft.notifications[kind]} onChange={(on) => set(`notifications.${kind}`, on)} />
         ))}

@@ -2,12 +2,14 @@ import { useSettings } from '../../stores/settings';
 import { AppSettingsForm } from './AppSettingsForm';
 import { ImportExport } from './ImportExport';
 import { DesktopSection } from './DesktopSection';
+import { keysNote } from './notes';
 import './settings.css';
 
 export default function SettingsPage() {
   const settings = useSettings((s) => s.settings);
   const appInfo = useSettings((s) => s.appInfo);
   if (!settings || !appInfo) return <p className="muted">Loading…</p>;
+  const keys = keysNote(appInfo);
   return (
     <div className="page">
       <div className="page__header">
@@ -16,12 +18,12 @@ export default function SettingsPage() {
           Trawlarr {appInfo.version} · {appInfo.mode === 'desktop' ? 'desktop' : 'browser mode'} · {appInfo.platform}
         </span>
       </div>
-      {!appInfo.secretStorage.encrypted && appInfo.secretStorage.message ? (
-        <div className="banner banner--error" role="note">
-          {appInfo.secretStorage.message}
+      {keys ? (
+        <div className={keys.tone === 'warning' ? 'banner banner--error' : 'banner'} role="note">
+          {keys.text}
         </div>
       ) : null}
-      <AppSettingsForm settings={settings} />
+      <AppSettingsForm settings={settings} mode={appInfo.mode} />
       <DesktopSection appInfo={appInfo} />
       <ImportExport appInfo={appInfo} />
     </div>
