@@ -14,6 +14,8 @@ const HistoryPage = lazy(() => import('../pages/history/HistoryPage'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
 
 function PageView({ page }: { page: Page }) {
+  // without a session no page could load anything: the banner above says how to log in
+  if (apiSessionProblem()) return null;
   switch (page) {
     case 'dashboard':
       return <DashboardPage />;
