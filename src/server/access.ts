@@ -64,6 +64,8 @@ export async function createAccess(options: AccessOptions): Promise<Access> {
   const dataDir = options.dataDir;
   const read = dataDir ? secretReader(dataDir, options.secret) : async () => ({ secret: options.secret, changed: false });
   const used = dataDir ? await loadUsedLogins(dataDir, now()) : new Map<string, number>();
+  // one write at a time, each of the whole set: a slower earlier write must not drop a later nonce
+  let saving = Promise.resolve();
   const name = sessionCookieName(options.port);
   // plain HTTP only (loopback, or a LAN the operator trusts): a Secure cookie would never come back
   const cookie = (value: string) => sessionCookieHeader(name, value, SESSION_MAX_AGE_MS, false);
@@ -97,7 +99,7 @@ export async function createAccess(options: AccessOptions): Promise<Access> {
       if (used.has(check.nonce)) return { ok: false, message: 'this login link was already used: run "trawlarr ui-url --data-dir DIR" for a new one' };
       used.set(check.nonce, check.expiresAt);
       for (const [nonce, expires] of used) if (expires <= t) used.delete(nonce);
-      if (dataDir) await saveUsedLogins(dataDir, used);
+      if (dataDir) await (saving = saving.catch(() => undefined).then(() => saveUsedLogins(dataDir, used)));
       return { ok: true, setCookie: cookie(createSessionValue(s, t)) };
     },
     async renewal(headers) {

@@ -74,6 +74,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackAddress(host) && !options.allowRemote) throw new Error(`${host} is not a loopback address: serving the UI beyond this machine needs allowRemote`);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  if (options.token !== undefined && options.dataDir !== undefined) throw new Error('token and dataDir are exclusive: the secret comes from one place');
   const token = options.token ?? (options.dataDir ? await ensureSecret(options.dataDir) : createSessionToken());
   if (token.length < 16) throw new Error('token must be at least 16 characters');
   const log = options.log ?? (() => {});
