@@ -53,8 +53,8 @@ export interface Access {
   /** a Set-Cookie header renewing a valid session cookie older than a day, if any */
   renewal(headers: IncomingHttpHeaders): Promise<string | undefined>;
   newLoginCode(): Promise<string>;
-  /** re-reads the secret now (a timer calls this so a rotation also ends idle event streams) */
-  refresh(): Promise<void>;
+  /** re-reads it on a timer, so a rotation also ends idle event streams; a problem is reported once, not every time */
+  checkEvery(ms: number, report: (error: unknown) => void): () => void;
 }
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -110,8 +110,20 @@ export async function createAccess(options: AccessOptions): Promise<Access> {
     async newLoginCode() {
       return createLoginCode(await secret(), now());
     },
-    async refresh() {
-      await secret();
+    checkEvery(ms, report) {
+      let last = '';
+      const timer = setInterval(() => {
+        secret().then(
+          () => (last = ''),
+          (error: unknown) => {
+            const text = error instanceof Error ? error.message : String(error);
+            if (text !== last) report(error);
+            last = text;
+          },
+        );
+      }, ms);
+      timer.unref();
+      return () => clearInterval(timer);
     },
   };
 }

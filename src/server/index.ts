@@ -175,8 +175,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     throw error;
   }
   // an idle page's event stream must also end soon after a rotation, not only at its next request
-  const rotationCheck = options.dataDir ? setInterval(() => void access!.refresh().catch((e: unknown) => onInternalError('secret', e)), 5000) : undefined;
-  rotationCheck?.unref();
+  const stopRotationCheck = options.dataDir ? access.checkEvery(5000, (e) => onInternalError('secret', e)) : () => {};
   // bound to every address, this machine opens it by its loopback address
   const urlHost = isWildcardAddress(host) ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   const origin = `http://${urlHost}:${port}`;
@@ -190,7 +189,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     token,
     close: () =>
       new Promise<void>((resolveClose) => {
-        clearInterval(rotationCheck);
+        stopRotationCheck();
         server.close(() => resolveClose());
         server.closeAllConnections();
       }),
