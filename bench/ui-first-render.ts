@@ -20,7 +20,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { HistoryStore, historyDir } from '../src/engine/store';
 import type { JobSettingsInput, JobType, SettingsInput } from '../src/shared/settings';
 import type { NewHistoryEntry } from '../src/shared/status';
@@ -96,7 +96,6 @@ async function fillHistory(dataDir: string, n: number, spanDays: number, setting
 
 /** What the page-side functions use (they run in the browser; this Node project has no DOM lib). */
 interface PageGlobals {
-  sessionStorage: { setItem(key: string, value: string): void };
   document: { querySelectorAll(selector: string): { length: number } };
 }
 
@@ -135,13 +134,29 @@ async function dispose(s: Scenario): Promise<void> {
   await rm(s.dir, { recursive: true, force: true });
 }
 
+const sessions = new Map<Scenario, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
+/** Logs in once per scenario with the link the command printed, and keeps the session cookie. */
+async function sessionOf(browser: Browser, s: Scenario) {
+  let state = sessions.get(s);
+  if (!state) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(s.app.url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    state = await context.storageState();
+    sessions.set(s, state);
+    await context.close();
+  }
+  return state;
+}
+
 /** Milliseconds from navigation start until every selector matches its count, in a fresh context. */
 async function firstRender(browser: Browser, s: Scenario, hash: string, counts: [selector: string, count: number][]): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // a browser that logged in before (its session cookie only: no cache); the route is given directly
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: await sessionOf(browser, s) });
   try {
     const page = await context.newPage();
-    // the token the command printed, as the page keeps it after its first load; the route is given directly
-    await page.addInitScript((t: string) => (globalThis as unknown as PageGlobals).sessionStorage.setItem('trawlarr.token', t), s.app.token);
     await page.goto(`${s.app.origin}/${hash}`);
     // a function (not a string) predicate: the page's CSP forbids eval
     await page.waitForFunction((want) => want.every(([sel, n]) => (globalThis as unknown as PageGlobals).document.querySelectorAll(sel).length === n), counts, { polling: 'raf', timeout: 60_000 });

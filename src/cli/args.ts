@@ -17,6 +17,7 @@ export type CliCommand =
   | { cmd: 'run'; config: string; dataDir: string; ui: boolean; port?: number; host?: string; allowRemote?: boolean; hostNames?: string[] }
   | { cmd: 'status'; dataDir: string; json: boolean }
   | { cmd: 'history'; dataDir: string; json: boolean; limit: number }
+  | { cmd: 'ui-url'; dataDir: string; rotate: boolean }
   | { cmd: 'help' };
 
 export const USAGE = `Usage:
@@ -28,6 +29,9 @@ export const USAGE = `Usage:
                    they must use the address bound (0.0.0.0: this machine's addresses) or a --host-name.
   trawlarr status  --data-dir DIR [--json]
   trawlarr history --data-dir DIR [--json] [--limit N]
+  trawlarr ui-url  --data-dir DIR [--rotate]
+                   prints a one-time link (10 minutes) that logs a browser in to the UI of "run --ui";
+                   --rotate first replaces the secret kept in DIR/ui: every browser must log in again.
 
 Exit codes: 0 success; 1 an unexpected error; 2 bad usage or config; 3 an instance unreachable
 or its key rejected; 4 an instance answered with an error (a request still failing after its
@@ -45,6 +49,7 @@ const OPTIONS = {
   'allow-remote': { type: 'boolean' },
   'host-name': { type: 'string', multiple: true },
   limit: { type: 'string' },
+  rotate: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -54,6 +59,7 @@ const ALLOWED: Record<Exclude<CliCommand['cmd'], 'help'>, readonly string[]> = {
   run: ['config', 'data-dir', 'ui', 'port', 'host', 'allow-remote', 'host-name'],
   status: ['data-dir', 'json'],
   history: ['data-dir', 'json', 'limit'],
+  'ui-url': ['data-dir', 'rotate'],
 };
 
 export function parseCli(argv: readonly string[]): CliCommand {
@@ -66,7 +72,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0 || positionals[0] === 'help') return { cmd: 'help' };
   const [cmd, ...extra] = positionals;
-  if (!(cmd in ALLOWED)) throw new UsageError(`unknown command "${cmd}"; expected once, run, status or history`);
+  if (!(cmd in ALLOWED)) throw new UsageError(`unknown command "${cmd}"; expected once, run, status, history or ui-url`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const name = cmd as keyof typeof ALLOWED;
   for (const key of Object.keys(values)) {
@@ -101,6 +107,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
       return { cmd: 'status', dataDir, json: values.json ?? false };
     case 'history':
       return { cmd: 'history', dataDir, json: values.json ?? false, limit: values.limit === undefined ? 20 : integer(values.limit, '--limit', 1, 100_000) };
+    case 'ui-url':
+      return { cmd: 'ui-url', dataDir, rotate: values.rotate ?? false };
   }
 }
 

@@ -7,6 +7,7 @@ import { EXIT, parseCli, USAGE } from './args';
 import { historyCommand, statusCommand } from './commands/read-only';
 import { onceCommand } from './commands/once';
 import { runCommand } from './commands/run';
+import { uiUrlCommand } from './commands/ui-url';
 import { exitCodeOf, messageOf } from './exit';
 import { processIo, type CliIo } from './io';
 
@@ -25,6 +26,8 @@ async function main(argv: readonly string[], io: CliIo = processIo): Promise<num
         return await statusCommand(cmd, io);
       case 'history':
         return await historyCommand(cmd, io);
+      case 'ui-url':
+        return await uiUrlCommand(cmd, io);
     }
   } catch (error) {
     io.err(`trawlarr: ${messageOf(error)}`);

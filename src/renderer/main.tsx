@@ -11,6 +11,8 @@ import './styles/controls.css';
 // The CSP forbids eval: zod must not even probe for it (the probe alone is reported as a violation).
 z.config({ jitless: true });
 
-initApi();
-startRouter();
-createRoot(document.getElementById('root')!).render(<App />);
+// browser mode: the session is settled (a login link exchanged) before any page asks for data
+void initApi().then(() => {
+  startRouter();
+  createRoot(document.getElementById('root')!).render(<App />);
+});

@@ -1,4 +1,4 @@
-/** The browser mode's session token: random per start, compared in constant time. */
+/** The browser mode's secret (random; kept in the data directory by secret-store.ts), compared in constant time. */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export function createSessionToken(): string {

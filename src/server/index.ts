@@ -1,22 +1,24 @@
 /**
  * Browser mode: the renderer and the typed contract over HTTP for `trawlarr run --ui`.
- * Bound to 127.0.0.1 by default, beyond loopback only with `allowRemote`; a random session token
- * (printed in the URL's fragment, which browsers never send or log) is required on every API
- * request; no CORS headers, ever. Bodies are small and read with limits (body.ts); headers and
+ * Bound to 127.0.0.1 by default, beyond loopback only with `allowRemote`; every API request needs a
+ * session (an HttpOnly cookie a one-time login link is exchanged for, or the secret as a Bearer
+ * token: access.ts); no CORS headers, ever. Bodies are small and read with limits (body.ts); headers and
  * bodies that take too long are dropped, the event stream (a long response, not a slow request)
  * is not.
- * Static renderer files hold no data and are served without the token (a browser's first
- * navigation cannot carry a header); everything under /api needs it.
+ * Static renderer files hold no data and are served without a session (the page then asks
+ * /api/session and explains how to log in); everything under /api needs one.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_HEADERS, HTTP_EVENTS_PATH, HTTP_STATUS, dispatch, isChannelName, type AppService, type Envelope } from '../shared/contract';
+import { API_HEADERS, HTTP_EVENTS_PATH, HTTP_LOGIN_PATH as LOGIN_PATH, HTTP_SESSION_PATH as SESSION_PATH, HTTP_STATUS, dispatch, isChannelName, type AppService, type Envelope } from '../shared/contract';
+import { createAccess, type Access } from './access';
 import { createSessionToken } from './auth';
 import { openEventStream } from './event-stream';
 import { jsonPathText, scanJsonDepth } from '../shared/json-guard';
 import { bodyLimitFor, hasBody, readBody, stopReading } from './body';
 import { hostPolicy, isLoopbackAddress, isWildcardAddress, type HostPolicy } from './hosts';
 import { guardApiRequest } from './request-guard';
+import { ensureSecret } from './secret-store';
 import { serveStatic } from './static-files';
 
 export interface UiServerOptions {
@@ -29,8 +31,10 @@ export interface UiServerOptions {
   allowRemote?: boolean;
   /** default 0: a free port */
   port?: number;
-  /** default: 32 random bytes, base64url */
+  /** the secret (also the Bearer token scripts may send); default: from dataDir, else 32 random bytes */
   token?: string;
+  /** keeps the secret and the used login codes in DIR/ui (secret-store.ts), so sessions survive a restart */
+  dataDir?: string;
   /** extra Host header values to accept from any peer (names other machines use), as "name" */
   allowedHostNames?: string[];
   /** internal errors (never given a key) */
@@ -53,9 +57,11 @@ export interface ServerTimeouts {
 export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000, bodyIdleMs: 10_000 };
 
 export interface UiServer {
-  /** open this: http://127.0.0.1:PORT/#token=… (on this machine; bound to every address too) */
+  /** the UI's address, to bookmark: http://127.0.0.1:PORT/ (on this machine; bound to every address too) */
   url: string;
-  /** http://ADDRESS:PORT other machines may open (with #token=…), when bound beyond loopback */
+  /** a new one-time login link for `origin` (default: this machine's): ORIGIN/#login=CODE */
+  loginUrl(origin?: string): Promise<string>;
+  /** http://ADDRESS:PORT other machines may open, when bound beyond loopback */
   remoteOrigins: string[];
   origin: string;
   host: string;
@@ -68,11 +74,15 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackAddress(host) && !options.allowRemote) throw new Error(`${host} is not a loopback address: serving the UI beyond this machine needs allowRemote`);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const token = options.token ?? createSessionToken();
+  if (options.token !== undefined && options.dataDir !== undefined) throw new Error('token and dataDir are exclusive: the secret comes from one place');
+  const token = options.token ?? (options.dataDir ? await ensureSecret(options.dataDir) : createSessionToken());
   if (token.length < 16) throw new Error('token must be at least 16 characters');
   const log = options.log ?? (() => {});
   const onInternalError = (channel: string, error: unknown) => log(`${channel}: ${error instanceof Error ? error.message : String(error)}`);
   let hosts: HostPolicy = { anyPeer: new Set(), loopbackPeer: new Set(), remoteOrigins: [] };
+  let access: Access | undefined;
+  // open event streams end when the secret is rotated: their sessions are revoked
+  const streams = new Set<ServerResponse>();
 
   // Node checks these timeouts on an interval (30 s by default): often enough to honour them
   const connectionsCheckingInterval = Math.max(10, Math.min(1000, Math.floor(Math.min(timeouts.headersMs, timeouts.requestMs) / 4)));
@@ -90,13 +100,23 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     const bodyRead = hasBody(req) ? closeUnlessRead(req, res) : () => {};
     if (path !== '/api' && !path.startsWith('/api/')) return serveStatic(req, res, options.staticDir);
 
-    const verdict = guardApiRequest({ method: req.method ?? 'GET', headers: req.headers, remoteAddress: req.socket.remoteAddress }, { token, hosts });
+    if (!access) throw new Error('not listening yet');
+    const credential = path === LOGIN_PATH ? 'not-needed' : await access.credential(req.headers);
+    const verdict = guardApiRequest({ method: req.method ?? 'GET', headers: req.headers, remoteAddress: req.socket.remoteAddress }, { credential, hosts });
     if (!verdict.ok) {
       const extra: Record<string, string> = verdict.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
       return sendJson(res, verdict.status, { ok: false, error: { code: 'forbidden', message: verdict.message } }, extra);
     }
+    if (path === LOGIN_PATH) return login(req, res, access);
+    if (path === SESSION_PATH) {
+      if (req.method !== 'GET') return sendJson(res, 405, failure('invalid-request', 'use GET for the session'), { allow: 'GET' });
+      const renewal = await access.renewal(req.headers);
+      return sendJson(res, 200, { ok: true, value: {} }, renewal ? { 'set-cookie': renewal } : {});
+    }
     if (path === HTTP_EVENTS_PATH) {
       if (req.method !== 'GET') return sendJson(res, 405, failure('invalid-request', 'use GET for the event stream'), { allow: 'GET' });
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
       return openEventStream(req, res, options.service, { onInternalError });
     }
     const name = path.slice('/api/'.length);
@@ -119,6 +139,23 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     sendJson(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
   }
 
+  /** The body is {"code": "…"}: the guard already checked Host, Origin and the CSRF header. */
+  async function login(req: IncomingMessage, res: ServerResponse, a: Access): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, failure('invalid-request', 'use POST to log in'), { allow: 'POST' });
+    const body = await readBody(req, 1024, timeouts.bodyIdleMs);
+    if (!body.ok) return sendJson(res, body.status, failure('invalid-request', `login: ${body.message}`));
+    let code: unknown;
+    try {
+      code = (JSON.parse(body.text) as { code?: unknown }).code;
+    } catch {
+      code = undefined;
+    }
+    if (typeof code !== 'string') return sendJson(res, 400, failure('invalid-request', 'login: the body must be {"code": "…"}'));
+    const result = await a.login(code);
+    if (!result.ok) return sendJson(res, 401, { ok: false, error: { code: 'forbidden', message: result.message } });
+    sendJson(res, 200, { ok: true, value: {} }, { 'set-cookie': result.setCookie! });
+  }
+
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -128,11 +165,23 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
   });
   const port = (server.address() as AddressInfo).port;
   hosts = hostPolicy(host, port, options.allowedHostNames);
+  const onRotated = () => {
+    for (const stream of streams) stream.destroy();
+  };
+  try {
+    access = await createAccess({ port, secret: token, dataDir: options.dataDir, onRotated });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  // an idle page's event stream must also end soon after a rotation, not only at its next request
+  const stopRotationCheck = options.dataDir ? access.checkEvery(5000, (e) => onInternalError('secret', e)) : () => {};
   // bound to every address, this machine opens it by its loopback address
   const urlHost = isWildcardAddress(host) ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   const origin = `http://${urlHost}:${port}`;
   return {
-    url: `${origin}/#token=${token}`,
+    url: `${origin}/`,
+    loginUrl: async (at = origin) => `${at}/#login=${await access!.newLoginCode()}`,
     remoteOrigins: hosts.remoteOrigins,
     origin,
     host,
@@ -140,6 +189,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     token,
     close: () =>
       new Promise<void>((resolveClose) => {
+        stopRotationCheck();
         server.close(() => resolveClose());
         server.closeAllConnections();
       }),

@@ -3,11 +3,12 @@
  * request's method, headers and peer address so each rule is tested on its own:
  *  - Host is this server (defeats DNS rebinding); loopback names only from this machine (hosts.ts);
  *  - no cross-origin caller (Origin / Sec-Fetch-Site);
- *  - the session token (401 otherwise);
+ *  - a session (cookie or Bearer secret, judged by access.ts; 401 otherwise), except for the
+ *    login exchange, whose body carries its own credential;
  *  - state-changing requests carry the CSRF header and a JSON content type.
  */
 import { CSRF_HEADER } from '../shared/contract';
-import { bearerToken, tokensEqual } from './auth';
+import { ENDED_SESSION, NO_SESSION, type Credential } from './access';
 import { isLoopbackAddress, type HostPolicy } from './hosts';
 
 export interface GuardInput {
@@ -18,7 +19,8 @@ export interface GuardInput {
 }
 
 export interface GuardContext {
-  token: string;
+  /** what access.ts made of the request's cookie or Bearer token; 'not-needed' for the login exchange */
+  credential: Credential | 'not-needed';
   /** host:port values a browser may use to reach this server, and from where */
   hosts: Pick<HostPolicy, 'anyPeer' | 'loopbackPeer'>;
 }
@@ -42,9 +44,8 @@ export function guardApiRequest(input: GuardInput, ctx: GuardContext): GuardResu
     return { ok: false, status: 403, message: 'cross-site request refused' };
   }
 
-  const token = bearerToken(one(input.headers.authorization));
-  if (token === undefined) return { ok: false, status: 401, message: 'missing session token: open the URL Trawlarr printed at start' };
-  if (!tokensEqual(token, ctx.token)) return { ok: false, status: 401, message: 'wrong session token: open the URL Trawlarr printed at start' };
+  if (ctx.credential === 'missing') return { ok: false, status: 401, message: NO_SESSION };
+  if (ctx.credential === 'wrong') return { ok: false, status: 401, message: ENDED_SESSION };
 
   if (input.method !== 'GET' && input.method !== 'HEAD') {
     if (one(input.headers[CSRF_HEADER]) !== '1') return { ok: false, status: 403, message: `missing ${CSRF_HEADER} header` };

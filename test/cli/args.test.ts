@@ -30,6 +30,11 @@ describe('headless command arguments', () => {
     expect(parseCli(['run', '--config', 'c', '--data-dir', 'd', '--ui', '--port', '8080'])).toMatchObject({ cmd: 'run', ui: true, port: 8080 });
   });
 
+  it('parses ui-url and its --rotate', () => {
+    expect(parseCli(['ui-url', '--data-dir', 'd'])).toEqual({ cmd: 'ui-url', dataDir: 'd', rotate: false });
+    expect(parseCli(['ui-url', '--data-dir', 'd', '--rotate'])).toEqual({ cmd: 'ui-url', dataDir: 'd', rotate: true });
+  });
+
   it('defaults the history limit', () => {
     expect(parseCli(['history', '--data-dir', 'd'])).toEqual({ cmd: 'history', dataDir: 'd', json: false, limit: 20 });
   });
@@ -40,7 +45,10 @@ describe('headless command arguments', () => {
     expect(usage(['once', '--config', 'c', '--data-dir', 'd', '--job', 'radarr'])).toBe('--job must be INSTANCE_ID/JOB_ID, not "radarr"');
     expect(usage(['history', '--data-dir', 'd', '--limit', '0'])).toBe('--limit must be a whole number from 1 to 100000, not "0"');
     expect(usage(['run', '--config', 'c', '--data-dir', 'd', '--port', '80'])).toBe('--port needs --ui');
-    expect(usage(['frobnicate', '--data-dir', 'd'])).toBe('unknown command "frobnicate"; expected once, run, status or history');
+    expect(usage(['frobnicate', '--data-dir', 'd'])).toBe('unknown command "frobnicate"; expected once, run, status, history or ui-url');
+    expect(usage(['ui-url'])).toBe('--data-dir is required');
+    expect(usage(['ui-url', '--data-dir', 'd', '--port', '8080'])).toBe('--port is not an option of "ui-url"');
+    expect(usage(['status', '--data-dir', 'd', '--rotate'])).toBe('--rotate is not an option of "status"');
     expect(usage(['once', '--bogus'])).toMatch(/bogus/);
   });
 

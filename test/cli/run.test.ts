@@ -3,7 +3,7 @@
  * required), keeps the data directory to itself while `status` and `history` still read it, and
  * on SIGTERM stops after the current command: the command in flight is finished and recorded.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, type EngineStatus, type HistoryPage } from '../../src/shared/contract';
@@ -51,11 +51,13 @@ describe('trawlarr run', () => {
     const dataDir = join(tmp.dir, 'run-data');
     const child = spawnCli(['run', '--config', config, '--data-dir', dataDir, '--ui', '--port', '0'], { env: { TRAWLARR_RENDERER_DIR: renderer } });
     const result = collect(child);
-    const url = /Trawlarr UI: (http:\/\/127\.0\.0\.1:(\d+))\/#token=([A-Za-z0-9_-]+)/;
+    const url = /Trawlarr UI: (http:\/\/127\.0\.0\.1:(\d+))\//;
     await waitFor('the UI address', () => url.test(result.output()));
-    const [, origin, , token] = url.exec(result.output())!;
+    const [, origin] = url.exec(result.output())!;
+    // scripts on this machine may send the secret kept in the data directory as a Bearer token
+    const token = (await readFile(join(dataDir, 'ui', 'secret'), 'utf8')).trim();
 
-    // the API needs the token; with it, the status shows the running engine
+    // the API needs a credential; with it, the status shows the running engine
     expect((await fetch(`${origin}/api/getStatus`, { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' }, body: '{}' })).status).toBe(401);
     const status = await fetch(`${origin}/api/getStatus`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', [CSRF_HEADER]: '1' }, body: '{}' });
     expect(status.status).toBe(200);
@@ -86,6 +88,7 @@ describe('trawlarr run', () => {
     expect(done.stdout).toContain('SIGTERM: stopping after the current command…');
     expect(done.stdout.trim().endsWith('Trawlarr stopped.')).toBe(true);
     expect(done.stdout + done.stderr).not.toContain(radarr.apiKey);
+    expect(done.stdout + done.stderr).not.toContain(token);
 
     const after = JSON.parse((await runCli(['history', '--data-dir', dataDir, '--json', '--limit', '100'])).stdout) as HistoryPage;
     const recorded = new Set(after.entries.flatMap((e) => (e.commandId === undefined ? [] : [e.commandId])));

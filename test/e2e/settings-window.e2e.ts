@@ -82,8 +82,8 @@ afterAll(async () => {
 });
 
 describe('settings window, as a new user', () => {
-  it('removes the token from the address bar and shows an empty start', async () => {
-    expect(page.url()).not.toContain('token=');
+  it('removes the login code from the address bar and shows an empty start', async () => {
+    expect(page.url()).not.toContain('login=');
     await page.getByText('No instances yet.').waitFor();
   });
 

@@ -184,7 +184,7 @@ describe('security finding 9.7: binding beyond loopback is opt-in, and Host is n
       expect((await fromLan('nas.lan')).status).toBe(200);
       // an SSH tunnel arrives on loopback with a loopback Host
       expect((await raw(wide.port, 'POST', '/api/getStatus', apiHeaders(wide.token), '{}')).status).toBe(200);
-      expect(wide.url).toBe(`http://127.0.0.1:${wide.port}/#token=${wide.token}`);
+      expect(wide.url).toBe(`http://127.0.0.1:${wide.port}/`);
       expect(wide.remoteOrigins).toEqual(expect.arrayContaining([`http://${lanAddress}:${wide.port}`, `http://nas.lan:${wide.port}`]));
     } finally {
       await wide.close();

@@ -36,9 +36,9 @@ afterEach(() => {
 });
 
 describe('binding', () => {
-  it('listens on 127.0.0.1 only by default and prints a URL with a random token', async () => {
+  it('listens on 127.0.0.1 only by default, with a plain URL to bookmark and a random secret', async () => {
     expect(server.host).toBe('127.0.0.1');
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
     expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const other = await startUiServer({ service: createFakeService(), staticDir });
     expect(other.token).not.toBe(server.token);
@@ -49,11 +49,11 @@ describe('binding', () => {
 });
 
 describe('API authentication', () => {
-  it('no token → 401', async () => {
+  it('no session → 401, saying how to log in', async () => {
     const res = await call(server.port, 'POST', '/api/getStatus', { 'content-type': 'application/json', 'x-trawlarr-request': '1' }, '{}');
     expect(res.status).toBe(401);
     expect(res.headers['www-authenticate']).toBe('Bearer');
-    expect(JSON.parse(res.body).error.message).toContain('missing session token');
+    expect(JSON.parse(res.body).error.message).toContain('open the login link printed by "trawlarr ui-url');
   });
 
   it('wrong token → 401, also one of the same length', async () => {

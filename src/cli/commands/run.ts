@@ -16,6 +16,7 @@ import { rendererDir } from '../env';
 import { eventLine } from '../events-log';
 import { CliFailure, instanceLine } from '../exit';
 import { untilSignal, type CliIo } from '../io';
+import { announceUi } from './ui-url';
 
 const SETUP_PROBLEMS = new Set(['key-rejected', 'wrong-app', 'key-missing', 'invalid-url']);
 
@@ -49,10 +50,8 @@ export async function runCommand(cmd: Extract<CliCommand, { cmd: 'run' }>, io: C
     io.out(`Trawlarr is running: ${settings.instances.length} instances, ${jobs} enabled jobs; data in ${cmd.dataDir}. Stop with Ctrl-C.`);
     if (cmd.ui) {
       const ui = { port: cmd.port, host: cmd.host, allowRemote: cmd.allowRemote, allowedHostNames: cmd.hostNames };
-      server = await startUiServer({ service: host.service, staticDir, ...ui, log: (line) => io.err(line) });
-      io.out(`Trawlarr UI: ${server.url}`);
-      for (const origin of server.remoteOrigins.filter((o) => o !== server!.origin)) io.out(`Trawlarr UI from other machines: ${origin}/#token=${server.token}`);
-      if (server.remoteOrigins.length > 0) io.err(`warning: the UI listens on ${server.host} for other machines too (--allow-remote); over plain HTTP, anyone who sees the URL's token controls Trawlarr`);
+      server = await startUiServer({ service: host.service, staticDir, dataDir: cmd.dataDir, ...ui, log: (line) => io.err(line) });
+      await announceUi(server, cmd.dataDir, io);
     }
     const signal = await Promise.race([signals.promise, lost]);
     if (lockLost) throw new CliFailure(lockLost.message, EXIT.failure);

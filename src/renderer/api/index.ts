@@ -1,21 +1,27 @@
 /** The renderer's one API object, chosen once at start (see ./select.ts). */
 import type { TrawlarrApi } from '../../shared/contract/client';
-import { selectTransport, type Mode } from './select';
+import { loginCodeFromHash } from '../../shared/contract/http-bridge';
+import { openSession, selectTransport, type Mode, type SessionProblem } from './select';
 
-let selected: { mode: Mode; api: TrawlarrApi; missingToken: boolean } | undefined;
+let selected: { mode: Mode; api: TrawlarrApi; problem: SessionProblem } | undefined;
 
-export function initApi(): void {
-  selected = selectTransport({
-    bridge: globalThis.trawlarr,
-    hash: location.hash,
-    storage: sessionStorage,
-    replaceHash: (hash) => history.replaceState(null, '', `${location.pathname}${location.search}${hash}`),
-  });
+/** Browser mode first makes sure of a session (or knows what to say instead), so no page waits on refused calls. */
+export async function initApi(): Promise<void> {
+  const transport = selectTransport({ bridge: globalThis.trawlarr });
+  let problem: SessionProblem;
+  if (transport.mode === 'browser') {
+    problem = await openSession({ hash: location.hash, replaceHash: (hash) => history.replaceState(null, '', `${location.pathname}${location.search}${hash}`) });
+    // a login link pasted into this open tab changes only the fragment: start over with it
+    window.addEventListener('hashchange', () => {
+      if (loginCodeFromHash(location.hash) !== undefined) location.reload();
+    });
+  }
+  selected = { ...transport, problem };
 }
 
 /** For tests and UI development: use a given API (e.g. an in-memory fake). */
 export function setApi(api: TrawlarrApi, mode: Mode = 'browser'): void {
-  selected = { mode, api, missingToken: false };
+  selected = { mode, api, problem: undefined };
 }
 
 function current() {
@@ -29,4 +35,5 @@ export const api: TrawlarrApi = new Proxy({} as TrawlarrApi, {
 });
 
 export const apiMode = (): Mode => current().mode;
-export const apiMissingToken = (): boolean => current().missingToken;
+/** Browser mode without a session: what to show instead of the pages' data. */
+export const apiSessionProblem = (): SessionProblem => current().problem;

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { api, apiMissingToken, apiMode } from '../api';
+import { api, apiMode, apiSessionProblem } from '../api';
 import { ConfirmHost } from '../components/ConfirmHost';
 import { useSettings } from '../stores/settings';
 import { useStatus } from '../stores/status';
@@ -14,6 +14,8 @@ const HistoryPage = lazy(() => import('../pages/history/HistoryPage'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
 
 function PageView({ page }: { page: Page }) {
+  // without a session no page could load anything: the banner above says how to log in
+  if (apiSessionProblem()) return null;
   switch (page) {
     case 'dashboard':
       return <DashboardPage />;
@@ -71,7 +73,7 @@ export function App() {
   const firstRender = useRef(true);
 
   useEffect(() => {
-    if (apiMissingToken()) return;
+    if (apiSessionProblem()) return;
     void useSettings.getState().load();
     const offStatus = useStatus.getState().connect();
     // desktop: a notification click asks for a page
@@ -97,9 +99,7 @@ export function App() {
     mainRef.current?.focus();
   }, [route.page]);
 
-  const error = apiMissingToken()
-    ? 'This page has no session token. Open the exact URL that `trawlarr run --ui` printed (it ends with #token=…).'
-    : (statusError ?? settingsError);
+  const error = apiSessionProblem() ?? statusError ?? settingsError;
 
   return (
     <div className="app">

@@ -1,7 +1,8 @@
 /**
  * The browser-mode transport on the renderer side: the same TrawlarrBridge as Electron's preload,
- * over `POST /api/<channel>` and a server-sent event stream read with fetch (EventSource cannot send
- * the Authorization header, and the token must not travel in a URL the server would log).
+ * over `POST /api/<channel>` and a server-sent event stream read with fetch. The page in a browser
+ * is authorised by its HttpOnly session cookie (same origin); a script or test may give the secret
+ * as a Bearer token instead (and then sends no cookie).
  */
 import { CHANNEL_NAMES, CSRF_HEADER, HTTP_EVENTS_PATH, httpPath, isEventName, type EventName } from './channels';
 import type { TrawlarrBridge } from './client';
@@ -10,23 +11,25 @@ import type { ContractFailure, Envelope } from './errors';
 export interface HttpBridgeOptions {
   /** origin of the UI server, e.g. "http://127.0.0.1:8787" ("" = same origin) */
   baseUrl?: string;
-  token: string;
+  /** the secret as a Bearer token; without it, the browser's session cookie is sent */
+  token?: string;
   fetch?: typeof fetch;
   /** delay before the event stream reconnects after a drop */
   reconnectMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
-/** Reads the session token from a URL fragment such as "#token=abc" (fragments are never sent to servers). */
-export function tokenFromHash(hash: string): string | undefined {
+/** Reads a one-time login code from a URL fragment such as "#login=abc" (fragments are never sent to servers). */
+export function loginCodeFromHash(hash: string): string | undefined {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  return params.get('token') ?? undefined;
+  return params.get('login') ?? undefined;
 }
 
 export function createHttpBridge(options: HttpBridgeOptions): TrawlarrBridge {
   const doFetch = options.fetch ?? fetch;
   const base = options.baseUrl ?? '';
-  const auth = `Bearer ${options.token}`;
+  const auth: Record<string, string> = options.token === undefined ? {} : { authorization: `Bearer ${options.token}` };
+  const credentials: 'same-origin' | 'omit' = options.token === undefined ? 'same-origin' : 'omit';
   const bridge: Record<string, unknown> = {};
 
   for (const name of CHANNEL_NAMES) {
@@ -35,9 +38,9 @@ export function createHttpBridge(options: HttpBridgeOptions): TrawlarrBridge {
       try {
         response = await doFetch(base + httpPath(name), {
           method: 'POST',
-          headers: { authorization: auth, 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+          headers: { ...auth, 'content-type': 'application/json', [CSRF_HEADER]: '1' },
           body: JSON.stringify(request ?? {}),
-          credentials: 'omit',
+          credentials,
         });
       } catch (error) {
         return failure('unavailable', `cannot reach Trawlarr: ${error instanceof Error ? error.message : String(error)}`);
@@ -76,7 +79,7 @@ export function createHttpBridge(options: HttpBridgeOptions): TrawlarrBridge {
     };
     void (async () => {
       try {
-        const response = await doFetch(base + HTTP_EVENTS_PATH, { headers: { authorization: auth, accept: 'text/event-stream' }, signal: mine.signal, credentials: 'omit' });
+        const response = await doFetch(base + HTTP_EVENTS_PATH, { headers: { ...auth, accept: 'text/event-stream' }, signal: mine.signal, credentials });
         if (!response.ok || !response.body) return retry();
         const reader = response.body.getReader();
         const decoder = new TextDecoder();

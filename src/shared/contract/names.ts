@@ -36,6 +36,9 @@ export const ipcChannel = (name: ChannelName): string => `${IPC_PREFIX}${name}`;
 export const ipcEventChannel = (name: EventName): string => `${IPC_PREFIX}event:${name}`;
 export const httpPath = (name: ChannelName): string => `/api/${name}`;
 export const HTTP_EVENTS_PATH = '/api/events';
+/** Browser mode only: POST {code} exchanges a one-time login code for a session cookie; GET says whether the browser has a session. */
+export const HTTP_LOGIN_PATH = '/api/login';
+export const HTTP_SESSION_PATH = '/api/session';
 /** Custom header required on state-changing HTTP requests (a browser cannot send it cross-site without CORS). */
 export const CSRF_HEADER = 'x-trawlarr-request';
 

@@ -11,9 +11,9 @@ import type { SettingsInput } from '../../../src/shared/settings';
 import { startSimulator, type Simulator } from '../../../src/simulator/index';
 
 export interface RunningApp {
+  /** the one-time login link the command printed (use it once; then the context has a session) */
   url: string;
   origin: string;
-  token: string;
   radarr: Simulator;
   sonarr: Simulator;
   configFile: string;
@@ -22,7 +22,7 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-const URL_LINE = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/;
+const URL_LINE = /(http:\/\/127\.0\.0\.1:\d+)\/#login=([A-Za-z0-9_.-]+)/;
 
 /** `settings` builds the config from the simulators (default: no instance, a new user's start). */
 export async function startApp(settings?: (radarr: Simulator, sonarr: Simulator) => SettingsInput): Promise<RunningApp> {
@@ -46,22 +46,21 @@ export async function startApp(settings?: (radarr: Simulator, sonarr: Simulator)
     await Promise.all([radarr.close(), sonarr.close()]);
     await rm(dir, { recursive: true, force: true });
   };
-  return { url: ui.url, origin: ui.origin, token: ui.token, radarr, sonarr, configFile, dataDir, output: ui.output, stop };
+  return { url: ui.url, origin: ui.origin, radarr, sonarr, configFile, dataDir, output: ui.output, stop };
 }
 
 export interface RunUi {
-  /** the URL the command printed, token in the fragment */
+  /** the one-time login link the command printed (ORIGIN/#login=CODE) */
   url: string;
   origin: string;
-  token: string;
   output: () => string;
   /** SIGTERM, then SIGKILL after 10 s */
   stop: () => Promise<void>;
 }
 
-/** `trawlarr run --config F --data-dir D --ui --port 0` as a child process, once it printed its URL. */
-export async function startRunUi(configFile: string, dataDir: string): Promise<RunUi> {
-  const child: ChildProcess = spawn(resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'run', '--config', configFile, '--data-dir', dataDir, '--ui', '--port', '0'], {
+/** `trawlarr run --config F --data-dir D --ui --port N` (default 0: any) as a child process, once it printed its login link. */
+export async function startRunUi(configFile: string, dataDir: string, port = 0): Promise<RunUi> {
+  const child: ChildProcess = spawn(resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'run', '--config', configFile, '--data-dir', dataDir, '--ui', '--port', String(port)], {
     cwd: resolve('.'),
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },
@@ -94,5 +93,5 @@ export async function startRunUi(configFile: string, dataDir: string): Promise<R
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  return { url: found[0], origin: found[1], token: found[2], output: () => output, stop };
+  return { url: found[0], origin: found[1], output: () => output, stop };
 }
