@@ -23,9 +23,9 @@ export type CliCommand =
 export const USAGE = `Usage:
   trawlarr once    --config FILE --data-dir DIR [--job INSTANCE_ID/JOB_ID]... [--dry-run] [--json]
   trawlarr run     --config FILE --data-dir DIR [--ui] [--port N] [--host ADDRESS --allow-remote] [--host-name NAME]...
-                   --ui serves the settings window on 127.0.0.1 with a session token in its URL (from
+                   --ui serves the settings window on 127.0.0.1 and prints a one-time login link (from
                    elsewhere: an SSH tunnel). A --host beyond this machine (e.g. 0.0.0.0) needs
-                   --allow-remote: other machines may connect, the token is then the only gate, and
+                   --allow-remote: other machines may connect, the login is then the only gate, and
                    they must use the address bound (0.0.0.0: this machine's addresses) or a --host-name.
   trawlarr status  --data-dir DIR [--json]
   trawlarr history --data-dir DIR [--json] [--limit N]
@@ -112,7 +112,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
   }
 }
 
-/** Binding beyond loopback is an explicit choice: the session token becomes the only gate. */
+/** Binding beyond loopback is an explicit choice: the login (link, then session cookie) becomes the only gate. */
 function checkRemote(host: string | undefined, allowRemote: boolean, hostNames: string[] | undefined, ui: boolean): void {
   if (hostNames !== undefined && !ui) throw new UsageError('--host-name needs --ui');
   for (const name of hostNames ?? []) {
@@ -120,7 +120,7 @@ function checkRemote(host: string | undefined, allowRemote: boolean, hostNames: 
   }
   if (allowRemote && host === undefined) throw new UsageError('--allow-remote needs --host ADDRESS (e.g. --host 0.0.0.0)');
   if (host !== undefined && !isLoopbackAddress(host) && !allowRemote) {
-    throw new UsageError(`--host ${host} is not a loopback address: add --allow-remote to serve the UI to other machines (the session token is then the only gate)`);
+    throw new UsageError(`--host ${host} is not a loopback address: add --allow-remote to serve the UI to other machines (the login is then the only gate)`);
   }
 }
 

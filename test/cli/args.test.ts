@@ -62,7 +62,7 @@ describe('security finding 9.7: the UI beyond loopback is an explicit opt-in', (
 
   it('a non-loopback --host without --allow-remote is a usage error naming the option', () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.20', 'nas.lan']) {
-      expect(usage([...run, '--host', host])).toBe(`--host ${host} is not a loopback address: add --allow-remote to serve the UI to other machines (the session token is then the only gate)`);
+      expect(usage([...run, '--host', host])).toBe(`--host ${host} is not a loopback address: add --allow-remote to serve the UI to other machines (the login is then the only gate)`);
     }
     expect(usage([...run, '--allow-remote'])).toBe('--allow-remote needs --host ADDRESS (e.g. --host 0.0.0.0)');
     expect(usage(['run', '--config', 'c', '--data-dir', 'd', '--host-name', 'nas.lan'])).toBe('--host-name needs --ui');
