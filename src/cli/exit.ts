@@ -4,8 +4,9 @@
  * names the instance, never the key), 4 an instance answered with an error (a request that failed
  * after its retries, a failed search command), 1 anything else.
  */
-import { APP_NAMES, ArrError } from '../arr';
+import { ArrError } from '../arr';
 import type { InstanceSettings } from '../shared/settings';
+import { instanceLabel } from '../shared/words';
 import { ConfigError, scrubSecrets } from '../engine/config';
 import { isConnectionFailure } from '../engine/host';
 import { EXIT, UsageError } from './args';
@@ -35,10 +36,11 @@ export function messageOf(error: unknown, secrets: readonly string[] = []): stri
 
 /**
  * A line about one instance, naming it once, as the config errors do: `instance "id" (name): …`.
- * The clients' messages start with `Radarr "name": `, which this replaces rather than repeats.
+ * The clients' messages start with the instance's label (`Home Radarr: `, `Radarr "4K": `, see
+ * instanceLabel), which this replaces rather than repeats.
  */
 export function instanceLine(instance: Pick<InstanceSettings, 'id' | 'name' | 'kind'>, message: string, jobId?: string): string {
-  const clientPrefix = `${APP_NAMES[instance.kind]} "${instance.name}": `;
+  const clientPrefix = `${instanceLabel(instance.kind, instance.name)}: `;
   const text = message.startsWith(clientPrefix) ? message.slice(clientPrefix.length) : message;
   return `instance "${instance.id}"${instance.name === instance.id ? '' : ` (${instance.name})`}: ${jobId ? `${jobId}: ` : ''}${text}`;
 }

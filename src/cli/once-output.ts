@@ -132,8 +132,8 @@ export function onceText(doc: OnceJson): string {
       continue;
     }
     if (job.error) {
-      // the head names the instance: the client's `Radarr "name": ` would say it again
-      const own = ['Radarr', 'Sonarr'].map((app) => `${app} "${job.instanceName}": `).find((p) => job.error!.startsWith(p));
+      // the head names the instance: the client's label (`Home Radarr: `, `Radarr "4K": `, see instanceLabel) would say it again
+      const own = [`${job.instanceName}: `, ...['Radarr', 'Sonarr'].map((app) => `${app} "${job.instanceName}": `)].find((p) => job.error!.startsWith(p));
       lines.push(`${head}: not run: ${own ? job.error.slice(own.length) : job.error}`);
       continue;
     }

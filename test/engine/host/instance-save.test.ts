@@ -92,6 +92,8 @@ describe('saving an instance tests its connection first', () => {
 
 describe('a new instance starts with jobs', () => {
   it('Radarr: missing and cutoff unmet on, upgrade present but off', async () => {
+    // one enabled instance per address (same-url.test.ts): this one takes the simulator's place
+    await api.ok('removeInstance', { instanceId: 'radarr' });
     await api.ok('saveInstance', { id: 'movies', name: 'Movies', kind: 'radarr', url: radarr.url, apiKey: radarr.apiKey });
     const jobs = host.settings().instances.find((i) => i.id === 'movies')!.jobs;
     expect(jobs.map((j) => [j.type, j.enabled])).toEqual([
@@ -110,7 +112,8 @@ describe('a new instance starts with jobs', () => {
       ['cutoff-unmet', true],
       ['upgrade', false],
     ]);
-    await api.ok('saveInstance', { id: 'bare', name: 'Bare', kind: 'sonarr', url: sonarr.url, apiKey: sonarr.apiKey, startWithDefaultJobs: false });
+    // disabled: a second enabled instance at the same address is refused (same-url.test.ts)
+    await api.ok('saveInstance', { id: 'bare', name: 'Bare', kind: 'sonarr', url: sonarr.url, apiKey: sonarr.apiKey, enabled: false, startWithDefaultJobs: false });
     expect(host.settings().instances.find((i) => i.id === 'bare')!.jobs).toEqual([]);
     await api.ok('removeJob', { instanceId: 'tv', jobId: 'upgrade' });
     await api.ok('saveInstance', { id: 'tv', name: 'TV shows', kind: 'sonarr', url: sonarr.url });
