@@ -8,7 +8,7 @@ import type { EngineHost } from '../../../src/engine/host';
 import { FakeClock } from '../../../src/engine/scheduler';
 import type { JobStatus } from '../../../src/shared/status';
 import { startSimulator, type Simulator } from '../../../src/simulator';
-import { DAY, driveUntil, HOUR, runsBetween, stopDriven } from './simulation';
+import { DAY, driveUntil, driven, HOUR, runsBetween, stopDriven } from './simulation';
 import { instanceOf, openHost, settingsOf, tempDir, writes } from './support';
 
 const T0 = Date.UTC(2026, 5, 1, 9, 0);
@@ -29,19 +29,6 @@ const seen = {
 
 const job = (host: EngineHost): JobStatus => host.status().instances[0].jobs[0];
 
-/** Waits for `work` while moving the fake clock whenever the host waits on it (pacing, polling). */
-async function driven<T>(host: EngineHost, work: Promise<T>): Promise<T> {
-  let done = false;
-  const settled = work.finally(() => (done = true));
-  while (!done) {
-    await host.whenIdle();
-    const next = clock.nextTimerAt();
-    if (next !== undefined && !done) await clock.runUntil(Math.max(next, clock.now()));
-    else await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  return settled;
-}
-
 beforeAll(async () => {
   clock = new FakeClock(T0);
   sim = await startSimulator({ app: 'radarr', seed: 17, size: 'small', now: () => clock.now(), grabChance: 0 });
@@ -50,11 +37,11 @@ beforeAll(async () => {
   const settings = settingsOf([instanceOf(sim, 'radarr', { throughput, jobs: [{ id: 'missing', type: 'missing', schedule: { every: '24h' }, itemsPerRun: 2 }] })]);
 
   let host = (await openHost(settings, dir.dir, { clock })).host;
-  const [dry] = await driven(host, host.runOnce([MISSING], { dryRun: true }));
+  const [dry] = await driven(clock, host, host.runOnce([MISSING], { dryRun: true }));
   seen.dry = { result: dry.report.result, nextRunAt: job(host).nextRunAt!, writes: writes(sim).length };
 
   clock.jump(HOUR);
-  const [live] = await driven(host, host.runOnce([MISSING]));
+  const [live] = await driven(clock, host, host.runOnce([MISSING]));
   seen.live = { result: live.report.result, searched: live.report.searched, nextRunAt: job(host).nextRunAt! };
   await stopDriven(clock, host);
 

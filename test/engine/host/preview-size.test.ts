@@ -6,13 +6,12 @@
  * age out within the permit's 2-minute wait, paced by a 60 s minimum gap).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineHost } from '../../../src/engine/host';
 import { supportsApp } from '../../../src/engine/jobs/registry';
 import { FakeClock } from '../../../src/engine/scheduler';
 import { JOB_TYPES, type JobType } from '../../../src/shared/settings';
 import type { RunPreviewSize } from '../../../src/shared/run-preview';
 import { startSimulator, type Simulator } from '../../../src/simulator';
-import { HOUR, stopDriven } from './simulation';
+import { driven, HOUR, stopDriven } from './simulation';
 import { instanceOf, openHost, settingsOf, tempDir } from './support';
 
 type Scenario = 'budget' | 'items-per-run' | 'min-gap';
@@ -35,19 +34,6 @@ interface Seen {
 const seen: Seen[] = [];
 const sims: Simulator[] = [];
 const dirs: { remove: () => Promise<void> }[] = [];
-
-/** Waits for `work` while moving the fake clock whenever the host waits on it (pacing, polling). */
-async function driven<T>(clock: FakeClock, host: EngineHost, work: Promise<T>): Promise<T> {
-  let done = false;
-  const settled = work.finally(() => (done = true));
-  while (!done) {
-    await host.whenIdle();
-    const next = clock.nextTimerAt();
-    if (next !== undefined && !done) await clock.runUntil(Math.max(next, clock.now()));
-    else await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  return settled;
-}
 
 async function measure(app: 'radarr' | 'sonarr', scenario: Scenario, seed: number): Promise<void> {
   const clock = new FakeClock(Date.UTC(2026, 6, 1, 9, 0));

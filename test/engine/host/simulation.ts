@@ -31,6 +31,19 @@ export function runsBetween(sim: Simulator, from: number, to: number): number[] 
   return sim.requests.filter((r) => r.method === 'GET' && r.path === '/api/v3/movie' && r.time >= from && r.time < to).map((r) => r.time);
 }
 
+/** Waits for `work` while moving the fake clock whenever the host waits on it (pacing, polling). */
+export async function driven<T>(clock: FakeClock, host: EngineHost, work: Promise<T>): Promise<T> {
+  let done = false;
+  const settled = work.finally(() => (done = true));
+  while (!done) {
+    await host.whenIdle();
+    const next = clock.nextTimerAt();
+    if (next !== undefined && !done) await clock.runUntil(Math.max(next, clock.now()));
+    else await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  return settled;
+}
+
 /** Stops the host while time keeps moving: it finishes its current command first, and that takes polling. */
 export async function stopDriven(clock: FakeClock, host: EngineHost): Promise<void> {
   let stopped = false;
