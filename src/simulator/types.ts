@@ -1,6 +1,6 @@
 /** Public types of the simulated Radarr/Sonarr. */
-import type { JobSettings, JobType } from '../shared/settings.js';
-import type { ArrApp, Library, LibrarySize } from './library/types.js';
+import type { JobSettings, JobType } from '../shared/settings';
+import type { ArrApp, Library, LibrarySize } from './library/types';
 
 export type { ArrApp, Library, LibrarySize, JobSettings, JobType };
 

@@ -1,12 +1,12 @@
 /** Sonarr-only routes: series, episodes, episode files, the series editor, rename preview and wanted lists. */
-import { apiError } from '../http/errors.js';
-import type { Ctx, Router } from '../http/router.js';
-import { renderEpisode, renderEpisodeFile, renderRenames, renderSeries } from '../render/sonarr.js';
-import { episodesOfFile, episodesOfSeries } from '../library/indexes.js';
-import { qualityRank } from '../library/qualities.js';
-import type { EpisodeRec, SeriesRec } from '../library/types.js';
-import { applyTagEdit, editorIds, preflightTags } from './editor.js';
-import { bodyObject, cmp, enumField, found, ok, optionalField, pagedReply, paging } from './util.js';
+import { apiError } from '../http/errors';
+import type { Ctx, Router } from '../http/router';
+import { renderEpisode, renderEpisodeFile, renderRenames, renderSeries } from '../render/sonarr';
+import { episodesOfFile, episodesOfSeries } from '../library/indexes';
+import { qualityRank } from '../library/qualities';
+import type { EpisodeRec, SeriesRec } from '../library/types';
+import { applyTagEdit, editorIds, preflightTags } from './editor';
+import { bodyObject, cmp, enumField, found, ok, optionalField, pagedReply, paging } from './util';
 
 const WANTED_KEYS = ['episodes.airDateUtc', 'episodes.lastSearchTime', 'series.sortTitle'];
 const SERIES_TYPES = ['standard', 'daily', 'anime'] as const;
