@@ -7,7 +7,7 @@ import { estimatedEligible, type Plan } from '../plan/types';
 import { record, type RunContext } from './finish';
 import type { JobState } from './job-state';
 import type { RunReport } from './report';
-import type { RunJobOptions } from './runner';
+import type { RunJobOptions } from './options';
 
 export async function summarize(a: { o: RunJobOptions; rc: RunContext; state: JobState; report: RunReport; plan: Plan; jobTagExists: boolean; dry: boolean }): Promise<RunReport> {
   const { o, rc, state, report, plan, dry } = a;
