@@ -1,5 +1,5 @@
 /**
- * A simulated Radarr or Sonarr on a real socket: stateful, quirk-faithful (CONTRACT.md), with
+ * A simulated Radarr or Sonarr on a real socket: stateful, quirk-faithful (spec/arr/NOTES.md), with
  * fault switches, a request log, a search log and ground truth for tests and the demo.
  */
 import { randomBytes } from 'node:crypto';

@@ -43,7 +43,7 @@ export interface SearchRecord {
   /** Sonarr: the series (and season) a season/series search was for */
   seriesId?: number;
   seasonNumber?: number;
-  /** estimated indexer queries per indexer (CONTRACT.md §13) */
+  /** estimated indexer queries per indexer (spec/arr/NOTES.md §13) */
   cost: number;
   /** false when every indexer was backed off: nothing was queried, lastSearchTime unchanged */
   indexersQueried: boolean;

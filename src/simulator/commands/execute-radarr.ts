@@ -1,4 +1,4 @@
-/** Radarr command effects (CONTRACT.md §9, §12). */
+/** Radarr command effects (spec/arr/NOTES.md §9, §12). */
 import { qualityRank } from '../library/qualities';
 import { queuedIds } from '../library/indexes';
 import type { SimState } from '../state';

@@ -1,4 +1,4 @@
-/** Sonarr command effects (CONTRACT.md §9, §12, §13): season/series/episode searches and their cost. */
+/** Sonarr command effects (spec/arr/NOTES.md §9, §12, §13): season/series/episode searches and their cost. */
 import { episodesOfSeries, queuedIds } from '../library/indexes';
 import { qualityRank } from '../library/qualities';
 import type { EpisodeRec, SeriesRec } from '../library/types';

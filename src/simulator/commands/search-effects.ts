@@ -1,5 +1,5 @@
 /**
- * What a search does to the library: lastSearchTime (only when an indexer was queried, CONTRACT.md
+ * What a search does to the library: lastSearchTime (only when an indexer was queried, spec/arr/NOTES.md
  * §12), grabs with the configured chance (history + queue, dated at the injected clock), and the
  * `searches` record with its indexer cost (§13).
  */

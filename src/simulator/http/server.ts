@@ -1,5 +1,5 @@
 /**
- * The request pipeline: URL base, faults, API-key auth (CONTRACT.md §2), routing, error shapes,
+ * The request pipeline: URL base, faults, API-key auth (spec/arr/NOTES.md §2), routing, error shapes,
  * recording and the onExchange hook.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

@@ -1,4 +1,4 @@
-/** Queue and history, both apps (CONTRACT.md §11). */
+/** Queue and history, both apps (spec/arr/NOTES.md §11). */
 import { bindingProblem } from '../http/errors';
 import type { Query } from '../http/query';
 import type { Router } from '../http/router';

@@ -1,4 +1,4 @@
-/** POST/GET/DELETE /command (CONTRACT.md §9). */
+/** POST/GET/DELETE /command (spec/arr/NOTES.md §9). */
 import { apiError, bindingProblem, notEmpty, serverError, validationError } from '../http/errors';
 import type { Router } from '../http/router';
 import { iso, timeSpan } from '../render/common';

@@ -1,4 +1,4 @@
-/** Bulk-editor rules shared by /movie/editor and /series/editor (CONTRACT.md §8). */
+/** Bulk-editor rules shared by /movie/editor and /series/editor (spec/arr/NOTES.md §8). */
 import { serverError } from '../http/errors';
 import { enumField, intArrayField } from './util';
 

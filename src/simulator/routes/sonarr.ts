@@ -32,7 +32,7 @@ function belowCutoff(c: Ctx, e: EpisodeRec): boolean {
   return qualityRank(p, f.qualityId) < p.items.findIndex((it) => (it.groupId ?? it.qualityId) === p.cutoff);
 }
 
-/** monitored=true: episode and series monitored; false: either unmonitored (CONTRACT.md §10). */
+/** monitored=true: episode and series monitored; false: either unmonitored (spec/arr/NOTES.md §10). */
 function wanted(c: Ctx, pick: (e: EpisodeRec, s: SeriesRec) => boolean) {
   const lib = c.sim.library;
   const p = paging(c.query, WANTED_KEYS, 'episodes.airDateUtc');

@@ -1,4 +1,4 @@
-/** Tags with the real label rules (CONTRACT.md §7). */
+/** Tags with the real label rules (spec/arr/NOTES.md §7). */
 import { apiError, conflict, notEmpty, validationError } from '../http/errors';
 import type { Router } from '../http/router';
 import type { SimState } from '../state';
