@@ -24,14 +24,18 @@
  * planned again. A dry run reads state through a view that refuses writes and sends no POST/PUT.
  */
 import type { Movie, Series } from '../../arr/model';
-import { jobTag } from '../../shared/settings';
-import type { RunResult } from '../../shared/status';
+import { jobTag, type JobSettings } from '../../shared/settings';
+import type { EngineEvent, RunResult } from '../../shared/status';
 import { jobDefinition, supportsApp } from '../jobs/registry';
 import { createPlanContext } from '../plan/context';
 import { planJob } from '../plan/job';
 import { dropProgress, progressMap } from '../plan/progress';
 import { cycleExhausted, type Plan } from '../plan/types';
 import { DAY_MS } from '../scheduler/budget';
+import type { Clock } from '../scheduler/clock';
+import type { SearchPermit } from '../scheduler/permit';
+import type { RunSize } from '../scheduler/run-size';
+import type { StateStore } from '../store/state';
 import { CROSS_JOB_TYPES, searchedByOthers } from './cross-job';
 import { carriersOf, decideCycle, finishReset, resetCycle } from './cycle';
 import { executeCommands } from './execute';
@@ -39,15 +43,44 @@ import { record, type RunContext } from './finish';
 import { ClientLoader, gather, type Gathered } from './gather';
 import { JobState } from './job-state';
 import { busyIds } from './journal';
-import type { RunJobOptions } from './options';
-import { DEFAULT_POLL } from './poll';
+import { DEFAULT_POLL, type PollOptions } from './poll';
+import type { ArrPort, HistoryPort } from './ports';
 import { recoverJournal } from './recover';
 import type { RunReport } from './report';
 import { summarize } from './summary';
 import { applyTag } from './tagging';
 
-// the options live in ./options.ts so that ./summary.ts can use them without importing this module
-export type { RunJobOptions } from './options';
+export interface RunJobOptions {
+  instanceId: string;
+  job: JobSettings;
+  client: ArrPort;
+  store: StateStore;
+  history: HistoryPort;
+  permit: SearchPermit;
+  clock: Clock;
+  /** movies (Radarr) or commands (Sonarr searches) or series (Sonarr rename/refresh) this run; the scheduler resolves "auto" */
+  limit: number;
+  dryRun?: boolean;
+  /** examine every candidate (exact counts) instead of stopping once the batch is full */
+  evaluateAll?: boolean;
+  /** no command may cost more (the budget's largest single spend) */
+  maxCostPerCommand?: number;
+  poll?: PollOptions;
+  /** how long a command sent just before a crash, without a trace in the app, is waited for (default 15 min) */
+  postingGraceMs?: number;
+  /** for the random order; a fresh one per run by default */
+  seed?: number;
+  /** stop after the current command */
+  signal?: AbortSignal;
+  emit?: (event: EngineEvent) => void;
+  /**
+   * Dry run: how many of the planned commands (their costs, in order) the permit would grant now
+   * (InstancePermit.sizeRun); the report then holds only those. Absent: all of them.
+   */
+  sizeRun?: (costs: number[]) => Promise<RunSize> | RunSize;
+  /** the instance's crossJobWindowDays: skip what its other jobs searched within it (0 or absent: off) */
+  crossJobWindowDays?: number;
+}
 
 export async function runJob(o: RunJobOptions): Promise<RunReport> {
   const def = jobDefinition(o.job.type);
