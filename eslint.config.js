@@ -3,7 +3,10 @@
 //    (they must run under plain Node and in tests);
 //  - the renderer and shared code never import Node built-ins, and the renderer reaches the
 //    rest of the app only through src/shared (the typed contract);
-//  - only the IPC wrapper modules may touch ipcMain / ipcRenderer.
+//  - only the IPC wrapper modules may touch ipcMain / ipcRenderer;
+//  - product code never imports the simulator (src/simulator), a test double for Radarr/Sonarr;
+//  - relative imports in src leave out the file extension (one style; Bundler resolution).
+// Import cycles are checked by madge, not here (`npm run lint:cycles`, part of `npm run lint`).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -13,6 +16,14 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const noElectron = { name: 'electron', message: 'Engine code runs under plain Node: do not import electron here.' };
 const ipcNames = ['ipcMain', 'ipcRenderer'];
+// These two use the typescript-eslint copy of the rule so that they add to the per-folder
+// `no-restricted-imports` settings below instead of replacing them (flat config replaces a rule's
+// options, it does not merge them).
+const noJsExtension = { regex: '^\\.{1,2}/.*\\.js$', message: 'Relative imports in src leave out the extension.' };
+const noSimulator = {
+  group: ['**/simulator', '**/simulator/**'],
+  message: 'src/simulator is a test double for tests, benchmarks and the demo: product code never imports it.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'src/arr/generated/**', 'test-output/**', 'coverage/**'] },
@@ -24,6 +35,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noSimulator, noJsExtension] }] },
+  },
+  {
+    // the simulator itself, and the demo, which exists to run Trawlarr against it
+    files: ['src/simulator/**/*.ts', 'src/cli/demo.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noJsExtension] }] },
   },
   {
     files: ['src/shared/**', 'src/arr/**', 'src/engine/**', 'src/simulator/**', 'src/cli/**', 'src/server/**', 'bench/**'],

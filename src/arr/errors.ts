@@ -51,7 +51,7 @@ export type ArrErrorKind =
   /** a network failure not covered above */
   | 'network';
 
-/** One FluentValidation failure as Radarr/Sonarr return them in a 400 array (CONTRACT.md §4). */
+/** One FluentValidation failure as Radarr/Sonarr return them in a 400 array (spec/arr/NOTES.md §4). */
 export interface ValidationFailure {
   propertyName: string;
   errorMessage: string;

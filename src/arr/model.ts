@@ -66,7 +66,7 @@ export interface Movie {
   qualityProfileId: number;
   tags: number[];
   added: string;
-  /** 0 = no file (the reliable test; hasFile is absent from some responses, CONTRACT.md §5) */
+  /** 0 = no file (the reliable test; hasFile is absent from some responses, spec/arr/NOTES.md §5) */
   movieFileId: number;
   /** quality name and quality-only cutoff flag of the file, when /movie includes it (no CF score there) */
   file?: { quality: string; qualityCutoffNotMet: boolean };
@@ -187,7 +187,7 @@ export interface RenamePreview {
   newPath: string;
 }
 
-/** The search and maintenance commands Trawlarr sends (CONTRACT.md §9). */
+/** The search and maintenance commands Trawlarr sends (spec/arr/NOTES.md §9). */
 export type SearchCommandBody =
   | { name: 'MoviesSearch'; movieIds: number[] }
   | { name: 'SeriesSearch'; seriesId: number }

@@ -21,7 +21,7 @@ export type SearchOrder = (typeof SEARCH_ORDERS)[number];
 export const GRANULARITIES = ['auto', 'series', 'season', 'episode'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
-/** Tag labels follow Radarr v6 / Sonarr v5 rules so one label works on every version (CONTRACT.md §7). */
+/** Tag labels follow Radarr v6 / Sonarr v5 rules so one label works on every version (spec/arr/NOTES.md §7). */
 export const TAG_LABEL = /^[a-z0-9-]+$/;
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;

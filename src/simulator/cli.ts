@@ -5,8 +5,8 @@
  * Prints one JSON line {"url","apiKey","app","port"} on stdout once listening; stops on SIGTERM/SIGINT.
  */
 import { parseArgs } from 'node:util';
-import { startSimulator } from './index.js';
-import type { LibrarySize } from './library/types.js';
+import { startSimulator } from './index';
+import type { LibrarySize } from './library/types';
 
 function fail(message: string): never {
   process.stderr.write(`simulator: ${message}\n`);

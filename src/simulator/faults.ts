@@ -4,8 +4,8 @@
  * `down` closes the listener and reopens it on the same port when cleared; await
  * `sim.faults.settled()` after flipping it when the next step needs the port state.
  */
-import { createRng, type Rng } from './library/rng.js';
-import type { CountOrChance, FaultSettings, Unreliable, UnreliableKind } from './types.js';
+import { createRng, type Rng } from './library/rng';
+import type { CountOrChance, FaultSettings, Unreliable, UnreliableKind } from './types';
 
 const UNRELIABLE_KINDS: readonly UnreliableKind[] = ['500', 'drop', 'drop-after-work'];
 

@@ -6,13 +6,13 @@
  * Options honoured: graceHours, airedWithinHours, includeAtCutoff, refreshAfterDays, filters,
  * and (when `tag` or `id` is given) items already carrying the job's tag are left out.
  */
-import type { JobSettings, JobType } from '../shared/settings.js';
-import { isAvailable, movieStatus } from './library/availability.js';
-import { episodesOfSeries, queuedIds } from './library/indexes.js';
-import { formatScore, qualityCutoffNotMet } from './library/qualities.js';
-import type { EpisodeRec, Library, MovieRec, SeriesRec } from './library/types.js';
-import { renderRename } from './render/radarr.js';
-import { renderRenames } from './render/sonarr.js';
+import type { JobSettings, JobType } from '../shared/settings';
+import { isAvailable, movieStatus } from './library/availability';
+import { episodesOfSeries, queuedIds } from './library/indexes';
+import { formatScore, qualityCutoffNotMet } from './library/qualities';
+import type { EpisodeRec, Library, MovieRec, SeriesRec } from './library/types';
+import { renderRename } from './render/radarr';
+import { renderRenames } from './render/sonarr';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,37 +1,39 @@
 /**
- * A simulated Radarr or Sonarr on a real socket: stateful, quirk-faithful (CONTRACT.md), with
+ * A simulated Radarr or Sonarr on a real socket: stateful, quirk-faithful (spec/arr/NOTES.md), with
  * fault switches, a request log, a search log and ground truth for tests and the demo.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { JobSettings, JobType } from '../shared/settings.js';
-import { CommandQueue, type CommandRec } from './commands/queue.js';
-import { Faults } from './faults.js';
-import { groundTruth } from './ground-truth.js';
-import { Router } from './http/router.js';
-import { createSimServer } from './http/server.js';
-import { generateLibrary } from './library/generate.js';
-import { createRng } from './library/rng.js';
-import type { Library } from './library/types.js';
-import { activityRoutes } from './routes/activity.js';
-import { commandRoutes } from './routes/commands.js';
-import { radarrRoutes } from './routes/radarr.js';
-import { sonarrRoutes } from './routes/sonarr.js';
-import { systemRoutes } from './routes/system.js';
-import { tagRoutes } from './routes/tags.js';
-import type { SimState } from './state.js';
-import type { RecordedRequest, SearchRecord, SimulatorOptions } from './types.js';
-import { DEFAULT_VERSION, parseVersion } from './version.js';
+import type { JobSettings, JobType } from '../shared/settings';
+import { executeCommand } from './commands/execute';
+import { CommandQueue } from './commands/queue';
+import type { CommandRec } from './commands/record';
+import { Faults } from './faults';
+import { groundTruth } from './ground-truth';
+import { Router } from './http/router';
+import { createSimServer } from './http/server';
+import { generateLibrary } from './library/generate';
+import { createRng } from './library/rng';
+import type { Library } from './library/types';
+import { activityRoutes } from './routes/activity';
+import { commandRoutes } from './routes/commands';
+import { radarrRoutes } from './routes/radarr';
+import { sonarrRoutes } from './routes/sonarr';
+import { systemRoutes } from './routes/system';
+import { tagRoutes } from './routes/tags';
+import type { SimState } from './state';
+import type { RecordedRequest, SearchRecord, SimulatorOptions } from './types';
+import { DEFAULT_VERSION, parseVersion } from './version';
 
-export type * from './types.js';
-export type { Faults } from './faults.js';
-export type { CommandRec } from './commands/queue.js';
-export { generateLibrary, LIBRARY_SIZES } from './library/generate.js';
-export { emptyLibrary } from './library/types.js';
-export { defaultProfiles, CUSTOM_FORMATS } from './library/profiles.js';
-export { RADARR_CASES } from './library/generate-radarr.js';
-export { SONARR_CASES } from './library/generate-sonarr.js';
+export type * from './types';
+export type { Faults } from './faults';
+export type { CommandRec } from './commands/record';
+export { generateLibrary, LIBRARY_SIZES } from './library/generate';
+export { emptyLibrary } from './library/types';
+export { defaultProfiles, CUSTOM_FORMATS } from './library/profiles';
+export { RADARR_CASES } from './library/generate-radarr';
+export { SONARR_CASES } from './library/generate-sonarr';
 
 export interface Simulator {
   /** base URL including the URL base, no trailing slash */
@@ -108,11 +110,14 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     rng,
     grabChance,
     faults: new Faults(rng, setListening),
-    commands: undefined as unknown as CommandQueue,
+    commands: new CommandQueue({
+      now,
+      takeFailCommand: () => state.faults.takeFailCommand(),
+      execute: (cmd) => executeCommand(state, cmd),
+    }),
     searches: [],
     startTime: now(),
   };
-  state.commands = new CommandQueue(() => state);
 
   const router = new Router();
   systemRoutes(router);

@@ -1,10 +1,10 @@
 /** Everything a request handler may touch. */
-import type { Faults } from './faults.js';
-import type { Rng } from './library/rng.js';
-import type { ArrApp, Library } from './library/types.js';
-import type { CommandQueue } from './commands/queue.js';
-import type { SearchRecord } from './types.js';
-import type { Version } from './version.js';
+import type { Faults } from './faults';
+import type { Rng } from './library/rng';
+import type { ArrApp, Library } from './library/types';
+import type { CommandQueue } from './commands/queue';
+import type { SearchRecord } from './types';
+import type { Version } from './version';
 
 export interface SimState {
   app: ArrApp;

@@ -1,6 +1,6 @@
 /** Public types of the simulated Radarr/Sonarr. */
-import type { JobSettings, JobType } from '../shared/settings.js';
-import type { ArrApp, Library, LibrarySize } from './library/types.js';
+import type { JobSettings, JobType } from '../shared/settings';
+import type { ArrApp, Library, LibrarySize } from './library/types';
 
 export type { ArrApp, Library, LibrarySize, JobSettings, JobType };
 
@@ -43,7 +43,7 @@ export interface SearchRecord {
   /** Sonarr: the series (and season) a season/series search was for */
   seriesId?: number;
   seasonNumber?: number;
-  /** estimated indexer queries per indexer (CONTRACT.md §13) */
+  /** estimated indexer queries per indexer (spec/arr/NOTES.md §13) */
   cost: number;
   /** false when every indexer was backed off: nothing was queried, lastSearchTime unchanged */
   indexersQueried: boolean;

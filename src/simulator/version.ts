@@ -1,4 +1,4 @@
-/** Upstream version arithmetic: several behaviours switch at a release (CONTRACT.md §14). */
+/** Upstream version arithmetic: several behaviours switch at a release (spec/arr/NOTES.md §14). */
 export interface Version {
   text: string;
   parts: number[];

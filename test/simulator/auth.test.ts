@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { call } from './http.js';
 
-describe('simulator auth (CONTRACT.md §2)', () => {
+describe('simulator auth (spec/arr/NOTES.md §2)', () => {
   let sim: Simulator;
   beforeAll(async () => {
     sim = await startSimulator({ app: 'radarr', apiKey: 'a'.repeat(32), size: 'tiny', urlBase: '/radarr' });

@@ -19,7 +19,7 @@ const post = async (sim: Simulator, body: unknown) => {
 };
 const poll = (sim: Simulator, id: number) => get<Cmd>(sim, `/api/v3/command/${id}`);
 
-describe('commands (CONTRACT.md §9)', () => {
+describe('commands (spec/arr/NOTES.md §9)', () => {
   let sim: Simulator;
   let clock = T0;
   afterEach(() => sim?.close());
@@ -165,7 +165,7 @@ describe('commands (CONTRACT.md §9)', () => {
   });
 });
 
-describe('MissingEpisodeSearch grouping (CONTRACT.md §13)', () => {
+describe('MissingEpisodeSearch grouping (spec/arr/NOTES.md §13)', () => {
   it('groups ≥2 episodes of a season into a season search (anime: 1 + episodes) and leaves single ones as episode searches', async () => {
     const lib = emptyLibrary('sonarr', T0);
     lib.qualityProfiles = defaultProfiles('sonarr');

@@ -4,7 +4,7 @@ import { call } from './http.js';
 
 const tagsOf = (sim: Simulator, ids: number[]) => ids.map((id) => [...(sim.library.movies.get(id) ?? sim.library.series.get(id))!.tags]);
 
-describe('bulk editors (CONTRACT.md §8)', () => {
+describe('bulk editors (spec/arr/NOTES.md §8)', () => {
   let sim: Simulator;
   afterEach(() => sim?.close());
 

@@ -20,7 +20,7 @@ describe('Radarr resources', () => {
     const movies = r.json as { id: number; hasFile: boolean; movieFileId: number; statistics: unknown }[];
     expect(movies.map((m) => m.id)).toEqual([...sim.library.movies.keys()]);
     expect(movies.every((m) => m.hasFile === m.movieFileId > 0 && m.statistics !== undefined)).toBe(true);
-    // CONTRACT.md §15: 3–8 KB per movie as served
+    // spec/arr/NOTES.md §15: 3–8 KB per movie as served
     const perMovie = Buffer.byteLength(r.text) / movies.length;
     expect(perMovie).toBeGreaterThan(3000);
     expect(perMovie).toBeLessThan(8000);
@@ -81,7 +81,7 @@ describe('Radarr resources', () => {
   });
 });
 
-describe('Radarr version differences (CONTRACT.md §14)', () => {
+describe('Radarr version differences (spec/arr/NOTES.md §14)', () => {
   it('5.20 serves a placeholder score 0 on /movie; 5.9 has no lastSearchTime; 4.x no movieFileId', async () => {
     for (const [version, check] of [
       ['5.20.0.9000', (m: Record<string, unknown>) => expect((m.movieFile as Record<string, unknown>).customFormatScore).toBe(0)],

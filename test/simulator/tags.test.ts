@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { call, get } from './http.js';
 
-describe('tag label rules (CONTRACT.md §7)', () => {
+describe('tag label rules (spec/arr/NOTES.md §7)', () => {
   let sim: Simulator;
   afterEach(() => sim?.close());
 

@@ -29,7 +29,7 @@ interface EpisodeRecord {
 
 const NOW = Date.UTC(2025, 5, 1, 12);
 
-describe('wanted lists (CONTRACT.md §10)', () => {
+describe('wanted lists (spec/arr/NOTES.md §10)', () => {
   let radarr: Simulator;
   let sonarr: Simulator;
   beforeAll(async () => {

@@ -17,7 +17,7 @@ export type ArrClientOptions = ArrHttpOptions;
 
 export type TagAction = 'add' | 'remove';
 
-/** Paging for /wanted/* and /queue. sortDirection is always sent: left out, the apps sort descending (CONTRACT.md §10). */
+/** Paging for /wanted/* and /queue. sortDirection is always sent: left out, the apps sort descending (spec/arr/NOTES.md §10). */
 export interface PageOptions {
   pageSize?: number;
   sortKey?: string;
@@ -33,7 +33,7 @@ export interface WantedOptions extends PageOptions {
 /** Failures of POST /tag after which the tag may exist anyway: read the tags before trying again. */
 const TAG_RECHECK = new Set(['conflict', 'server-error', 'connection-reset', 'timeout', 'network']);
 
-/** Ids per bulk-editor PUT: the 202 echoes every updated item, so keep each answer small (CONTRACT.md §8). */
+/** Ids per bulk-editor PUT: the 202 echoes every updated item, so keep each answer small (spec/arr/NOTES.md §8). */
 export const EDITOR_CHUNK = 200;
 /** Ids per GET with repeated-key ids: ~15 bytes each keeps URLs near 1.5 KB. */
 export const QUERY_ID_CHUNK = 100;
@@ -93,7 +93,7 @@ export abstract class ArrClient {
   /**
    * The tag with this label, created if missing. The label is lowercased and limited to [a-z0-9-]
    * first (Radarr v6 rejects anything else). A 409 means someone created it between our read and
-   * our POST (or a case collision, CONTRACT.md §7): read again and use theirs.
+   * our POST (or a case collision, spec/arr/NOTES.md §7): read again and use theirs.
    */
   async ensureTag(label: string): Promise<Tag> {
     const wanted = normalizeTagLabel(label);
@@ -107,7 +107,7 @@ export abstract class ArrClient {
     try {
       return await create();
     } catch (err) {
-      // SQLite gives 409 on the UNIQUE constraint; Postgres probably 500 (CONTRACT.md §7). A lost
+      // SQLite gives 409 on the UNIQUE constraint; Postgres probably 500 (spec/arr/NOTES.md §7). A lost
       // answer (connection closed, timeout) may have created it too: the tag list tells.
       if (!(err instanceof ArrError && TAG_RECHECK.has(err.kind))) throw err;
       const created = find(await this.tags());
@@ -126,7 +126,7 @@ export abstract class ArrClient {
     return this.http.json({ method: 'GET', path: '/queue/status' }, toQueueStatus);
   }
 
-  /** GET /command/{id}: a 404 (kind "not-found") once the app has forgotten it (about a day, CONTRACT.md §9). */
+  /** GET /command/{id}: a 404 (kind "not-found") once the app has forgotten it (about a day, spec/arr/NOTES.md §9). */
   async getCommand(id: number): Promise<Command> {
     const [checked] = this.ids([id], 'a command id');
     return this.http.json({ method: 'GET', path: `/command/${checked}` }, toCommand);

@@ -1,6 +1,6 @@
 /**
  * Id lists going to Radarr/Sonarr: de-duplicated (the editors answer 500 and change nothing when an
- * id repeats, CONTRACT.md §8), checked, and cut into chunks that keep URLs and bodies small.
+ * id repeats, spec/arr/NOTES.md §8), checked, and cut into chunks that keep URLs and bodies small.
  */
 
 /** The distinct ids in first-seen order; throws naming `what` on anything but a positive integer. */
@@ -19,7 +19,7 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Lowercases and replaces each run of characters outside [a-z0-9-] with "-" (Radarr v6 / Sonarr v5 rule, CONTRACT.md §7). */
+/** Lowercases and replaces each run of characters outside [a-z0-9-] with "-" (Radarr v6 / Sonarr v5 rule, spec/arr/NOTES.md §7). */
 export function normalizeTagLabel(label: string): string {
   return label.trim().toLowerCase().replace(/[^a-z0-9-]+/g, '-');
 }

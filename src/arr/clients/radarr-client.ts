@@ -20,7 +20,7 @@ export class RadarrClient extends ArrClient {
     super(instance, 'radarr', options);
   }
 
-  /** /wanted/* exist from 5.6.0; on v4 filter movies() instead (CONTRACT.md §14). */
+  /** /wanted/* exist from 5.6.0; on v4 filter movies() instead (spec/arr/NOTES.md §14). */
   get hasWantedEndpoints(): boolean {
     return this.atLeast('5.6.0');
   }
@@ -33,7 +33,7 @@ export class RadarrClient extends ArrClient {
     return this.http.array({ method: 'GET', path: '/movie', query: { excludeLocalCovers: true }, long: true, signal: options.signal }, toMovie);
   }
 
-  /** GET /moviefile?movieId=..: the files with their real custom-format scores, which /movie lacks (CONTRACT.md §5). */
+  /** GET /moviefile?movieId=..: the files with their real custom-format scores, which /movie lacks (spec/arr/NOTES.md §5). */
   async movieFiles(movieIds: Iterable<number>): Promise<MediaFile[]> {
     const ids = this.ids(movieIds, 'movie ids');
     // repeated movieId works from 5.3.3; v4 takes one id per request

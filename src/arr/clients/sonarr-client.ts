@@ -21,7 +21,7 @@ export class SonarrClient extends ArrClient {
   }
 
   protected override onConnected(info: SystemInfo): void {
-    // Sonarr v3 (Nancy) binds list parameters comma-separated (CONTRACT.md §1)
+    // Sonarr v3 (Nancy) binds list parameters comma-separated (spec/arr/NOTES.md §1)
     this.http.listStyle = info.major === 3 ? 'comma' : 'repeat';
   }
 
@@ -108,7 +108,7 @@ export class SonarrClient extends ArrClient {
   }
 
   private wantedPaging(options: WantedOptions): PageOptions {
-    // v3 sorts by "airDateUtc", v4 by "episodes.airDateUtc" (CONTRACT.md §14)
+    // v3 sorts by "airDateUtc", v4 by "episodes.airDateUtc" (spec/arr/NOTES.md §14)
     return { ...options, sortKey: options.sortKey ?? (this.info?.major === 3 ? 'airDateUtc' : 'episodes.airDateUtc') };
   }
 }

@@ -44,7 +44,7 @@ export interface ErrorBody {
   message: string;
 }
 
-/** Understands the error body shapes of CONTRACT.md §4. Never returns `description` (a stack trace). */
+/** Understands the error body shapes of spec/arr/NOTES.md §4. Never returns `description` (a stack trace). */
 export function parseErrorBody(text: string): ErrorBody {
   let json: unknown;
   try {

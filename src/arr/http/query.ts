@@ -1,6 +1,6 @@
 /**
  * Query strings as Radarr/Sonarr bind them: list parameters use the repeated-key form
- * (`?movieId=1&movieId=2`, CONTRACT.md §1). Sonarr v3 (Nancy) wanted them comma-joined instead.
+ * (`?movieId=1&movieId=2`, spec/arr/NOTES.md §1). Sonarr v3 (Nancy) wanted them comma-joined instead.
  */
 export type QueryValue = string | number | boolean | undefined | readonly number[];
 export type Query = Record<string, QueryValue>;

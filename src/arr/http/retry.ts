@@ -8,13 +8,13 @@
  * - Reads (GET) and calls the client marks idempotent (the bulk tag editor's add/remove: applying
  *   it twice is applying it once) are retried on passing faults: a dropped or reset connection, a
  *   connect timeout, 5xx and 429. One exception: the editors answer 500 for an id that no longer
- *   exists (CONTRACT.md §8), which no retry cures and ../../engine/run/tagging.ts handles by
+ *   exists (spec/arr/NOTES.md §8), which no retry cures and ../../engine/run/tagging.ts handles by
  *   splitting the batch; so an editor's 500 is retried only when its body names database
  *   contention ("database is locked"). `retries` times (3), after `baseDelayMs · 2^(n-1)` with jitter
  *   (half to all of it, so clients that failed together do not come back together), capped at
  *   `maxDelayMs`. A Retry-After on 429/503 is honoured when it is within `maxRetryAfterMs`; a
  *   longer one ends the retries (the app asked for more patience than a run should spend).
- * - Any method, a 503 (the app starting up, CONTRACT.md §2, or a proxy whose backend is down: either
+ * - Any method, a 503 (the app starting up, spec/arr/NOTES.md §2, or a proxy whose backend is down: either
  *   way the request was not processed) follows the startup policy: more patient, no jitter (1, 2,
  *   4, 8 s), or the Retry-After within the cap.
  * - Writes otherwise are not re-sent here: a POST /command that failed may or may not have

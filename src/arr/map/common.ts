@@ -73,7 +73,7 @@ export function toListedCommand(value: unknown): ListedCommand {
 
 type ProfileItem = S['QualityProfileQualityItemResource'];
 
-/** The name of the quality or group the cutoff id points at (groups have ids >= 1000, CONTRACT.md §11). */
+/** The name of the quality or group the cutoff id points at (groups have ids >= 1000, spec/arr/NOTES.md §11). */
 function cutoffName(items: ProfileItem[] | null | undefined, cutoff: number): string | undefined {
   for (const item of items ?? []) {
     const isGroup = !item.quality && Array.isArray(item.items) && item.items.length > 0;

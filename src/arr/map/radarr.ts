@@ -27,7 +27,7 @@ export function toMovie(value: unknown): Movie {
     qualityProfileId: m.qualityProfileId ?? 0,
     tags: m.tags ?? [],
     added: m.added ?? '',
-    // movieFileId is the reliable test (since v5); v4 only has the nested file (CONTRACT.md §5)
+    // movieFileId is the reliable test (since v5); v4 only has the nested file (spec/arr/NOTES.md §5)
     movieFileId: m.movieFileId ?? file?.id ?? 0,
     // the file's customFormatScore is not computed on /movie (0 or absent): deliberately not copied
     file: file ? { quality: qualityName(file.quality), qualityCutoffNotMet: file.qualityCutoffNotMet ?? false } : undefined,

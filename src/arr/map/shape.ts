@@ -1,6 +1,6 @@
 /**
  * Minimal shape checks for what the servers send. Upstream fields are all optional in the specs
- * (nulls are left out, CONTRACT.md §1), so mappers default missing values; what they cannot default
+ * (nulls are left out, spec/arr/NOTES.md §1), so mappers default missing values; what they cannot default
  * (an element that is not an object, an item without an id) is a broken response.
  */
 

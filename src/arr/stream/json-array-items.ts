@@ -1,7 +1,7 @@
 /**
  * Splits a streamed top-level JSON array into its elements without ever holding the whole text.
  *
- * Radarr serves `GET /api/v3/movie` as one pretty-printed array (~150 MB for 40k movies, CONTRACT.md §15).
+ * Radarr serves `GET /api/v3/movie` as one pretty-printed array (~150 MB for 40k movies, spec/arr/NOTES.md §15).
  * This scanner walks the bytes once, tracking only string/escape state and nesting depth, cuts out the
  * text of each top-level element and hands it to `JSON.parse` (native, fast) one element at a time, so
  * memory holds one element's text plus whatever the caller keeps of it. Byte scanning is safe for UTF-8:

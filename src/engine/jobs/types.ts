@@ -30,7 +30,7 @@ export interface EntryJob<T extends Movie | Series> {
     specs(job: JobSettings): Spec<T>[];
   };
   command(ids: number[]): SearchCommandBody;
-  /** estimated indexer queries per entry (CONTRACT.md §13); 0 for commands that search nothing */
+  /** estimated indexer queries per entry (spec/arr/NOTES.md §13); 0 for commands that search nothing */
   costPerEntry: number;
   /** entries per command: small batches, so one bad id fails few items and the budget stays even */
   maxPerCommand: number;
@@ -48,7 +48,7 @@ export interface EpisodeJob {
   needsEpisodeFiles(job: JobSettings): boolean;
   /**
    * Upgrades: a season pack is rejected when any episode's existing file is already at the cutoff
-   * (UpgradeDiskSpecification, CONTRACT.md §12), so auto granularity picks a season search only
+   * (UpgradeDiskSpecification, spec/arr/NOTES.md §12), so auto granularity picks a season search only
    * when every episode with a file in the season is a target.
    */
   packNeedsEveryFileTargeted: boolean;

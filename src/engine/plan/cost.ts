@@ -1,5 +1,5 @@
 /**
- * Estimated indexer queries per command, per indexer (CONTRACT.md §13; brief "Indexer cost
+ * Estimated indexer queries per command, per indexer (spec/arr/NOTES.md §13; brief "Indexer cost
  * estimate"): a movie 1, an episode 1, a season 1, an anime season 1 + its aired episodes
  * (SearchAnimeSeason adds one query per aired episode), a series the cost of its monitored seasons'
  * searches (SeriesSearch runs one season search per monitored season). The scheduler budgets with

@@ -7,7 +7,7 @@
  * - auto: per season, a SeasonSearch where it is cheaper for the indexers than searching the
  *   targets one by one AND a season pack could be accepted; otherwise episode searches. A pack can
  *   be accepted only when it has ≥ 2 targets, no episode of the season is unmonitored (Sonarr
- *   rejects a pack holding one: CONTRACT.md §12), the season has finished airing (no future or
+ *   rejects a pack holding one: spec/arr/NOTES.md §12), the season has finished airing (no future or
  *   undated episode), no episode of it is already downloading (the queue check would reject the
  *   pack), and, for upgrade jobs, every episode with a file is a target (a pack is rejected when any
  *   existing file is already at the cutoff).

@@ -45,7 +45,7 @@ export interface ExecuteResult {
 /**
  * POST failures that prove the app did not take the command (anything else: it may have). A 503,
  * starting up or from a proxy whose backend is down, is an answer to a request nobody processed
- * (CONTRACT.md §2); a 500 is checked against the app's command list first (./send.ts).
+ * (spec/arr/NOTES.md §2); a 500 is checked against the app's command list first (./send.ts).
  */
 const NOT_SENT = new Set(['connection-refused', 'dns', 'tls', 'unauthorized', 'wrong-url-base', 'redirect', 'html', 'bad-request', 'conflict', 'server-error', 'starting-up', 'unavailable', 'wrong-app', 'forbidden-address', 'cancelled']);
 

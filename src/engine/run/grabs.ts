@@ -1,7 +1,7 @@
 /**
  * What a completed search grabbed: "grabbed" history records since the command was sent, for the
  * items it searched (movies, or the targeted episodes). `completed` says nothing about grabs
- * (CONTRACT.md §9), so this is the only way to know.
+ * (spec/arr/NOTES.md §9), so this is the only way to know.
  */
 import type { GrabRecord } from '../../arr/model';
 import type { GrabInfo } from '../../shared/status';

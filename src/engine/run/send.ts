@@ -14,7 +14,7 @@
  *   "posting") lets the next run find out what happened (./recover.ts), as before.
  * - Everything else (400, 401, 404, a refused connection...) goes to the caller at once.
  *
- * Radarr and Sonarr also merge a command into an identical queued or running one (CONTRACT.md §9),
+ * Radarr and Sonarr also merge a command into an identical queued or running one (spec/arr/NOTES.md §9),
  * so even a command listed late would not run twice; the list check is what keeps the budget right.
  */
 import { ArrError, USER_AGENT } from '../../arr';

@@ -3,13 +3,25 @@
  * dryRun set for a dry run), and, for a live run, the cycle document's done/eligible figures and
  * last run.
  */
+import type { JobSettings } from '../../shared/settings';
 import { estimatedEligible, type Plan } from '../plan/types';
+import type { Clock } from '../scheduler/clock';
 import { record, type RunContext } from './finish';
 import type { JobState } from './job-state';
 import type { RunReport } from './report';
-import type { RunJobOptions } from './runner';
 
-export async function summarize(a: { o: RunJobOptions; rc: RunContext; state: JobState; report: RunReport; plan: Plan; jobTagExists: boolean; dry: boolean }): Promise<RunReport> {
+/**
+ * The part of runJob's options (./runner.ts) a summary reads. Declared here, not imported from
+ * runner.ts: runner.ts imports this module, and the import back made a cycle.
+ */
+export interface SummaryOptions {
+  instanceId: string;
+  job: JobSettings;
+  clock: Clock;
+  evaluateAll?: boolean;
+}
+
+export async function summarize(a: { o: SummaryOptions; rc: RunContext; state: JobState; report: RunReport; plan: Plan; jobTagExists: boolean; dry: boolean }): Promise<RunReport> {
   const { o, rc, state, report, plan, dry } = a;
   report.reasons = plan.reasons.toRecord();
   report.examples = plan.reasons.examples();

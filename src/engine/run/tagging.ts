@@ -1,6 +1,6 @@
 /**
  * Adds or removes the job's tag through the bulk editor. The editors answer 500 and change nothing
- * when one id does not exist (CONTRACT.md §8), so an item deleted since it was listed must not cost
+ * when one id does not exist (spec/arr/NOTES.md §8), so an item deleted since it was listed must not cost
  * the others their tag: a failed small batch is split in halves until the bad ids are isolated; a
  * large batch (a cycle reset) is retried once with the ids that still exist.
  */

@@ -19,7 +19,7 @@ export interface ForecastInput {
   cycle: number;
   /** eligible items this cycle still has to search */
   remainingItems: number;
-  /** estimated queries per item (history's average cost, or the defaults of CONTRACT.md §13) */
+  /** estimated queries per item (history's average cost, or the defaults of spec/arr/NOTES.md §13) */
   avgCostPerItem: number;
   /** this job's share of the budget, in queries (see allocateShares) */
   dailyShare: number;

@@ -7,7 +7,7 @@ import type { Clock } from './clock';
 import type { PermitGate } from './permit';
 
 /**
- * Health sources that mean indexer back-off (CONTRACT.md §11): while one of them reports anything
+ * Health sources that mean indexer back-off (spec/arr/NOTES.md §11): while one of them reports anything
  * but ok, searches would go to no indexer or make a backed-off one worse, so the instance waits.
  */
 export const INDEXER_BACKOFF_SOURCES = ['IndexerStatusCheck', 'IndexerLongTermStatusCheck', 'IndexerSearchCheck'] as const;

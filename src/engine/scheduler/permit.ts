@@ -31,7 +31,8 @@ import type { Clock } from './clock';
 import { DEFAULT_BUDGET_WAIT_MS, grantTiming, refusalAt } from './grant-timing';
 import { sizeRun, type RunSize } from './run-size';
 
-export type GateVerdict = { ok: true } | { ok: false; reason: string; retryAt?: number; state?: InstanceState };
+import type { GateVerdict } from './gate-verdict';
+export type { GateVerdict };
 
 export interface PermitGate {
   name: string;

@@ -10,7 +10,7 @@
 import { BudgetLedger } from './budget';
 import type { ActiveHours } from './active-hours';
 import { DEFAULT_BUDGET_WAIT_MS, grantTiming } from './grant-timing';
-import type { GateVerdict } from './permit';
+import type { GateVerdict } from './gate-verdict';
 
 export interface RunSizeInput {
   /** the planned commands' costs, in order (0: a command that queries no indexer) */

@@ -4,7 +4,7 @@ import { HOUR_MS, day, hours, parseTime, span } from './format';
 import { fileBelowCutoff } from './movie';
 import { skip } from './reason';
 
-/** Monitoring cascades: the season must be monitored too (CONTRACT.md §6). */
+/** Monitoring cascades: the season must be monitored too (spec/arr/NOTES.md §6). */
 export const seasonMonitored: Spec<EpisodeItem> = ({ episode, series }) => {
   const season = series.seasons.find((s) => s.seasonNumber === episode.seasonNumber);
   return season?.monitored ? null : skip('season-unmonitored', `season ${episode.seasonNumber} unmonitored`);

@@ -24,7 +24,7 @@ export const movieAvailable: Spec<Movie> = (movie, ctx) => {
   return skip('not-available', `not available yet (released ${day(at)}, availability delay)`);
 };
 
-/** When Radarr's Movie.IsAvailable() would turn true, delay excluded (CONTRACT.md §5). */
+/** When Radarr's Movie.IsAvailable() would turn true, delay excluded (spec/arr/NOTES.md §5). */
 export function expectedAvailability(movie: Movie): number | undefined {
   const cinemas = parseTime(movie.inCinemas);
   if (movie.minimumAvailability === 'inCinemas') return cinemas;
@@ -37,7 +37,7 @@ export function expectedAvailability(movie: Movie): number | undefined {
 }
 
 /**
- * The decision engine's rule (UpgradableSpecification.CutoffNotMet, CONTRACT.md §5): below the
+ * The decision engine's rule (UpgradableSpecification.CutoffNotMet, spec/arr/NOTES.md §5): below the
  * quality cutoff, or a custom-format score below the profile's cutoffFormatScore. The score exists
  * only on /moviefile, so the planner fetches the file unless /movie already says the quality is
  * below the cutoff (then the score cannot change the answer).

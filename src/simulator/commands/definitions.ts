@@ -2,7 +2,7 @@
  * Commands the simulated apps know (names match upstream class names without "Command").
  * Only the parameters listed are read from a POST body; others are ignored as upstream does.
  */
-import type { ArrApp } from '../library/types.js';
+import type { ArrApp } from '../library/types';
 
 export type ParamType = 'int' | 'ints' | 'bool' | 'string';
 

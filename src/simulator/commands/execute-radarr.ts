@@ -1,10 +1,10 @@
-/** Radarr command effects (CONTRACT.md §9, §12). */
-import { qualityRank } from '../library/qualities.js';
-import { queuedIds } from '../library/indexes.js';
-import type { SimState } from '../state.js';
-import { requireAll } from './execute.js';
-import type { CommandRec } from './queue.js';
-import { applySearches } from './search-effects.js';
+/** Radarr command effects (spec/arr/NOTES.md §9, §12). */
+import { qualityRank } from '../library/qualities';
+import { queuedIds } from '../library/indexes';
+import type { SimState } from '../state';
+import type { CommandRec } from './record';
+import { requireAll } from './require-all';
+import { applySearches } from './search-effects';
 
 function movieIdsParam(cmd: CommandRec): number[] {
   const ids = cmd.params.movieIds;

@@ -1,11 +1,11 @@
-/** Sonarr command effects (CONTRACT.md §9, §12, §13): season/series/episode searches and their cost. */
-import { episodesOfSeries, queuedIds } from '../library/indexes.js';
-import { qualityRank } from '../library/qualities.js';
-import type { EpisodeRec, SeriesRec } from '../library/types.js';
-import type { SimState } from '../state.js';
-import { requireAll } from './execute.js';
-import type { CommandRec } from './queue.js';
-import { applySearches, type SearchUnit } from './search-effects.js';
+/** Sonarr command effects (spec/arr/NOTES.md §9, §12, §13): season/series/episode searches and their cost. */
+import { episodesOfSeries, queuedIds } from '../library/indexes';
+import { qualityRank } from '../library/qualities';
+import type { EpisodeRec, SeriesRec } from '../library/types';
+import type { SimState } from '../state';
+import type { CommandRec } from './record';
+import { requireAll } from './require-all';
+import { applySearches, type SearchUnit } from './search-effects';
 
 function seriesOf(sim: SimState, id: unknown): SeriesRec {
   const s = typeof id === 'number' ? sim.library.series.get(id) : undefined;

@@ -2,27 +2,21 @@
  * The command queue: 201 on POST, identical queued/started commands merged (CommandEqualityComparer,
  * collections compared as sets), and a clock-free lifecycle: every GET /command/{id} moves a
  * command one step (queued → started → completed/failed), so tests decide when work happens.
+ *
+ * The queue knows nothing of the simulator's state: what it needs (the clock, the fault switch,
+ * the executor) comes in through QueueHost, wired by ../index.ts. Importing the state and the
+ * executors here made import cycles (state → queue → execute → executors → state).
  */
-import type { SimState } from '../state.js';
-import { findCommand, type CommandDef, type ParamType } from './definitions.js';
-import { executeCommand } from './execute.js';
+import { findCommand, type CommandDef, type ParamType } from './definitions';
+import type { CommandRec } from './record';
 
-export type CommandStatus = 'queued' | 'started' | 'completed' | 'failed';
-
-export interface CommandRec {
-  id: number;
-  def: CommandDef;
-  /** the command's own properties, canonical names, as sent (null kept) */
-  params: Record<string, unknown>;
-  status: CommandStatus;
-  result: 'unknown' | 'successful';
-  queued: number;
-  started?: number;
-  ended?: number;
-  message?: string;
-  exception?: string;
-  clientUserAgent?: string;
-  stateChangeTime: number;
+/** What the queue asks of the simulator around it. */
+export interface QueueHost {
+  now(): number;
+  /** true when the next completing command should fail (the failCommands fault) */
+  takeFailCommand(): boolean;
+  /** runs the command's effects; its return is the completion message; throws to fail it */
+  execute(cmd: CommandRec): string;
 }
 
 export class CommandParamError extends Error {
@@ -85,14 +79,14 @@ export class CommandQueue {
   readonly commands = new Map<number, CommandRec>();
   #nextId = 1;
 
-  constructor(private readonly sim: () => SimState) {}
+  constructor(private readonly host: QueueHost) {}
 
   /** POST /command: the new command, or the identical one already queued/started */
   push(def: CommandDef, params: Record<string, unknown>, clientUserAgent?: string): CommandRec {
     for (const c of this.commands.values()) {
       if ((c.status === 'queued' || c.status === 'started') && c.def.name === def.name && sameParams(c.params, params)) return c;
     }
-    const now = this.sim().now();
+    const now = this.host.now();
     const cmd: CommandRec = { id: this.#nextId++, def, params, status: 'queued', result: 'unknown', queued: now, clientUserAgent, stateChangeTime: now };
     this.commands.set(cmd.id, cmd);
     return cmd;
@@ -100,8 +94,7 @@ export class CommandQueue {
 
   /** one lifecycle step */
   advance(cmd: CommandRec): void {
-    const sim = this.sim();
-    const now = sim.now();
+    const now = this.host.now();
     if (cmd.status === 'queued') {
       cmd.status = 'started';
       cmd.started = now;
@@ -110,8 +103,8 @@ export class CommandQueue {
       cmd.ended = now;
       cmd.stateChangeTime = now;
       try {
-        if (sim.faults.takeFailCommand()) throw new Error('Simulated failure: indexer returned an unexpected response');
-        cmd.message = executeCommand(sim, cmd);
+        if (this.host.takeFailCommand()) throw new Error('Simulated failure: indexer returned an unexpected response');
+        cmd.message = this.host.execute(cmd);
         cmd.status = 'completed';
         cmd.result = 'successful';
       } catch (e) {

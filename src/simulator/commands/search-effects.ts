@@ -1,14 +1,14 @@
 /**
- * What a search does to the library: lastSearchTime (only when an indexer was queried, CONTRACT.md
+ * What a search does to the library: lastSearchTime (only when an indexer was queried, spec/arr/NOTES.md
  * §12), grabs with the configured chance (history + queue, dated at the injected clock), and the
  * `searches` record with its indexer cost (§13).
  */
-import { formatScore, qualityCutoffNotMet } from '../library/qualities.js';
-import { addGrab } from '../library/seed-activity.js';
-import { queuedIds } from '../library/indexes.js';
-import type { Library } from '../library/types.js';
-import type { SimState } from '../state.js';
-import type { SearchRecord } from '../types.js';
+import { formatScore, qualityCutoffNotMet } from '../library/qualities';
+import { addGrab } from '../library/seed-activity';
+import { queuedIds } from '../library/indexes';
+import type { Library } from '../library/types';
+import type { SimState } from '../state';
+import type { SearchRecord } from '../types';
 
 /** Would a release for this item be an improvement? (no file, quality below cutoff, or score below the CF cutoff) */
 export function wantsRelease(lib: Library, id: number): boolean {

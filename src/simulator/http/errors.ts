@@ -1,4 +1,4 @@
-/** The error shapes of the real apps (CONTRACT.md §4), thrown by handlers and written by the server. */
+/** The error shapes of the real apps (spec/arr/NOTES.md §4), thrown by handlers and written by the server. */
 import { randomBytes } from 'node:crypto';
 
 export class HttpError extends Error {

@@ -1,5 +1,5 @@
 /** Query-string access with ASP.NET's binding rules: case-insensitive names, repeated keys, typed values. */
-import { bindingProblem } from './errors.js';
+import { bindingProblem } from './errors';
 
 export class Query {
   readonly raw: Record<string, string[]> = {};

@@ -1,7 +1,7 @@
 /** A small route table: spec-style templates (`/api/v3/movie/{id}`), case-insensitive like ASP.NET routing. */
 import type { IncomingMessage } from 'node:http';
-import type { Query } from './query.js';
-import type { SimState } from '../state.js';
+import type { Query } from './query';
+import type { SimState } from '../state';
 
 export interface Ctx {
   sim: SimState;

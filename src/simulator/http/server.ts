@@ -1,15 +1,15 @@
 /**
- * The request pipeline: URL base, faults, API-key auth (CONTRACT.md §2), routing, error shapes,
+ * The request pipeline: URL base, faults, API-key auth (spec/arr/NOTES.md §2), routing, error shapes,
  * recording and the onExchange hook.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SimState } from '../state.js';
-import type { Exchange, RecordedRequest } from '../types.js';
-import { bindingProblem, HttpError, serverError } from './errors.js';
-import { Query } from './query.js';
-import type { Reply, Router } from './router.js';
-import { JSON_TYPE, LOGIN_PAGE, writeJson, writeList } from './write.js';
+import type { SimState } from '../state';
+import type { Exchange, RecordedRequest } from '../types';
+import { bindingProblem, HttpError, serverError } from './errors';
+import { Query } from './query';
+import type { Reply, Router } from './router';
+import { JSON_TYPE, LOGIN_PAGE, writeJson, writeList } from './write';
 
 export interface ServerHooks {
   apiKey: string;

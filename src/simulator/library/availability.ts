@@ -1,5 +1,5 @@
-/** Radarr's availability and status rules (CONTRACT.md §5, `Movie.IsAvailable()`), against an injected clock. */
-import type { MovieRec, MovieStatus } from './types.js';
+/** Radarr's availability and status rules (spec/arr/NOTES.md §5, `Movie.IsAvailable()`), against an injected clock. */
+import type { MovieRec, MovieStatus } from './types';
 
 const DAY = 86_400_000;
 

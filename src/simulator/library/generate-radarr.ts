@@ -2,13 +2,13 @@
  * Deterministic Radarr library. The first movies walk through every case the engine must handle
  * (so even a tiny library has each one); the rest are drawn from realistic proportions.
  */
-import { createRng, hash, type Rng } from './rng.js';
-import { titleFrom } from './text.js';
-import { allowedQualities, cutoffRank, qualityRank } from './qualities.js';
-import { defaultProfiles, CUSTOM_FORMATS } from './profiles.js';
-import { seedQueueAndHistory } from './seed-activity.js';
-import { emptyLibrary, type Library, type MovieFileRec, type MovieRec, type QualityProfileRec } from './types.js';
-import { RELEASE_GROUPS } from './text.js';
+import { createRng, hash, type Rng } from './rng';
+import { titleFrom } from './text';
+import { allowedQualities, cutoffRank, qualityRank } from './qualities';
+import { defaultProfiles, CUSTOM_FORMATS } from './profiles';
+import { seedQueueAndHistory } from './seed-activity';
+import { emptyLibrary, type Library, type MovieFileRec, type MovieRec, type QualityProfileRec } from './types';
+import { RELEASE_GROUPS } from './text';
 
 const DAY = 86_400_000;
 

@@ -2,12 +2,12 @@
  * Deterministic Sonarr library: series with seasons and episodes. The first series walk through
  * every case the engine must handle; the rest follow realistic proportions (~62 episodes a series).
  */
-import { createRng, hash, type Rng } from './rng.js';
-import { titleFrom, NETWORKS, RELEASE_GROUPS } from './text.js';
-import { allowedQualities, cutoffRank, qualityRank } from './qualities.js';
-import { defaultProfiles, CUSTOM_FORMATS } from './profiles.js';
-import { seedQueueAndHistory } from './seed-activity.js';
-import { emptyLibrary, type EpisodeRec, type Library, type QualityProfileRec, type SeriesRec } from './types.js';
+import { createRng, hash, type Rng } from './rng';
+import { titleFrom, NETWORKS, RELEASE_GROUPS } from './text';
+import { allowedQualities, cutoffRank, qualityRank } from './qualities';
+import { defaultProfiles, CUSTOM_FORMATS } from './profiles';
+import { seedQueueAndHistory } from './seed-activity';
+import { emptyLibrary, type EpisodeRec, type Library, type QualityProfileRec, type SeriesRec } from './types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,7 +1,7 @@
 /** Library generator entry: sizes, and the anchor day that makes a seed reproducible. */
-import { generateRadarr } from './generate-radarr.js';
-import { generateSonarr } from './generate-sonarr.js';
-import type { ArrApp, Library, LibrarySize } from './types.js';
+import { generateRadarr } from './generate-radarr';
+import { generateSonarr } from './generate-sonarr';
+import type { ArrApp, Library, LibrarySize } from './types';
 
 /** Named sizes: movies for Radarr, series for Sonarr (about 62 episodes each). */
 export const LIBRARY_SIZES = {

@@ -2,7 +2,7 @@
  * Lookups the routes need often (episodes of a series, queue membership). Rebuilt when the maps
  * change size, so tests that add or remove records through the live library stay consistent.
  */
-import type { EpisodeRec, Library } from './types.js';
+import type { EpisodeRec, Library } from './types';
 
 interface EpisodeIndex {
   size: number;

@@ -2,8 +2,8 @@
  * Quality profiles and custom formats of a generated library. Profile 3 has upgrades off; the
  * others have custom-format cutoffs so a file can meet the quality cutoff yet miss the score.
  */
-import type { ArrApp, CustomFormatRec, ProfileItemRec, QualityProfileRec } from './types.js';
-import { RADARR_QUALITIES, SONARR_QUALITIES } from './qualities.js';
+import type { ArrApp, CustomFormatRec, ProfileItemRec, QualityProfileRec } from './types';
+import { RADARR_QUALITIES, SONARR_QUALITIES } from './qualities';
 
 export const CUSTOM_FORMATS: CustomFormatRec[] = [
   { id: 1, name: 'HDR' },

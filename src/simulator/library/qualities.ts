@@ -1,8 +1,8 @@
 /**
  * Quality definitions as Radarr and Sonarr ship them (ids match upstream `Quality.cs`), and the
- * profile arithmetic both apps use for `qualityCutoffNotMet` (quality only, CONTRACT.md §5).
+ * profile arithmetic both apps use for `qualityCutoffNotMet` (quality only, spec/arr/NOTES.md §5).
  */
-import type { ArrApp, QualityProfileRec } from './types.js';
+import type { ArrApp, QualityProfileRec } from './types';
 
 export interface QualityDef {
   id: number;

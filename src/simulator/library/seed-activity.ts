@@ -1,8 +1,8 @@
 /** Seeds the download queue and a grab history so a fresh library looks like one in use. */
-import { type Rng } from './rng.js';
-import { INDEXERS, RELEASE_GROUPS } from './text.js';
-import type { HistoryRec, Library, QueueRec } from './types.js';
-import { allowedQualities, formatScore, qualityRank } from './qualities.js';
+import { type Rng } from './rng';
+import { INDEXERS, RELEASE_GROUPS } from './text';
+import type { HistoryRec, Library, QueueRec } from './types';
+import { allowedQualities, formatScore, qualityRank } from './qualities';
 
 export function downloadId(rng: Rng): string {
   let s = '';

@@ -2,7 +2,7 @@
  * Word pools for titles and prose. Prose is derived from ids at render time (never stored) so a
  * 250k-episode library stays small in memory while payloads keep a realistic size.
  */
-import { hash } from './rng.js';
+import { hash } from './rng';
 
 export const WORDS = (
   'shadow river night garden silver winter empire broken last storm ocean city house stone iron ' +

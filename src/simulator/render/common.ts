@@ -1,7 +1,7 @@
 /** Rendering shared by both apps: dates, qualities, profiles, tags, queue and history records. */
-import { qualityCutoffNotMet, qualityDef } from '../library/qualities.js';
-import type { CustomFormatRec, HistoryRec, Library, QualityProfileRec, QueueRec } from '../library/types.js';
-import { LANGUAGES } from '../library/text.js';
+import { qualityCutoffNotMet, qualityDef } from '../library/qualities';
+import type { CustomFormatRec, HistoryRec, Library, QualityProfileRec, QueueRec } from '../library/types';
+import { LANGUAGES } from '../library/text';
 
 /** .NET writes UTC dates as ISO-8601 with `Z` and no empty fraction. */
 export function iso(ms: number | undefined): string | undefined {

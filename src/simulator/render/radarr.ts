@@ -1,11 +1,11 @@
 /** Radarr MovieResource / MovieFileResource / rename preview as the real app serves them. */
-import { isAvailable, movieStatus, releaseDate } from '../library/availability.js';
-import { formatScore, qualityCutoffNotMet, qualityDef } from '../library/qualities.js';
-import { hash } from '../library/rng.js';
-import { CERTIFICATIONS, cleanTitle, GENRES, KEYWORDS, overviewFrom, pickN, slug, STUDIOS, titleFrom } from '../library/text.js';
-import type { Library, MovieFileRec, MovieRec } from '../library/types.js';
-import type { Version } from '../version.js';
-import { customFormatResources, ENGLISH, iso, profileOf, qualityModel } from './common.js';
+import { isAvailable, movieStatus, releaseDate } from '../library/availability';
+import { formatScore, qualityCutoffNotMet, qualityDef } from '../library/qualities';
+import { hash } from '../library/rng';
+import { CERTIFICATIONS, cleanTitle, GENRES, KEYWORDS, overviewFrom, pickN, slug, STUDIOS, titleFrom } from '../library/text';
+import type { Library, MovieFileRec, MovieRec } from '../library/types';
+import type { Version } from '../version';
+import { customFormatResources, ENGLISH, iso, profileOf, qualityModel } from './common';
 
 export interface MovieRenderOptions {
   now: number;

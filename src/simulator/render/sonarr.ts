@@ -1,11 +1,11 @@
 /** Sonarr SeriesResource / EpisodeResource / EpisodeFileResource / rename preview. */
-import { formatScore, qualityCutoffNotMet, qualityDef } from '../library/qualities.js';
-import { hash } from '../library/rng.js';
-import { CERTIFICATIONS, cleanTitle, GENRES, overviewFrom, pickN, slug, titleFrom } from '../library/text.js';
-import { episodesOfSeries } from '../library/indexes.js';
-import type { EpisodeFileRec, EpisodeRec, Library, SeriesRec } from '../library/types.js';
-import type { Version } from '../version.js';
-import { customFormatResources, ENGLISH, iso, profileOf, qualityModel } from './common.js';
+import { formatScore, qualityCutoffNotMet, qualityDef } from '../library/qualities';
+import { hash } from '../library/rng';
+import { CERTIFICATIONS, cleanTitle, GENRES, overviewFrom, pickN, slug, titleFrom } from '../library/text';
+import { episodesOfSeries } from '../library/indexes';
+import type { EpisodeFileRec, EpisodeRec, Library, SeriesRec } from '../library/types';
+import type { Version } from '../version';
+import { customFormatResources, ENGLISH, iso, profileOf, qualityModel } from './common';
 
 const sortTitle = (t: string) => t.toLowerCase().replace(/^(the|a|an) /, '');
 const pad = (n: number) => String(n).padStart(2, '0');

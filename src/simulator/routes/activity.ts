@@ -1,13 +1,13 @@
-/** Queue and history, both apps (CONTRACT.md §11). */
-import { bindingProblem } from '../http/errors.js';
-import type { Query } from '../http/query.js';
-import type { Router } from '../http/router.js';
-import { renderHistory, renderQueue } from '../render/common.js';
-import { renderMovie } from '../render/radarr.js';
-import { renderEpisode, renderSeries } from '../render/sonarr.js';
-import type { HistoryRec, QueueRec } from '../library/types.js';
-import type { SimState } from '../state.js';
-import { cmp, ok, pagedReply, paging } from './util.js';
+/** Queue and history, both apps (spec/arr/NOTES.md §11). */
+import { bindingProblem } from '../http/errors';
+import type { Query } from '../http/query';
+import type { Router } from '../http/router';
+import { renderHistory, renderQueue } from '../render/common';
+import { renderMovie } from '../render/radarr';
+import { renderEpisode, renderSeries } from '../render/sonarr';
+import type { HistoryRec, QueueRec } from '../library/types';
+import type { SimState } from '../state';
+import { cmp, ok, pagedReply, paging } from './util';
 
 const EVENT_TYPES = {
   radarr: ['unknown', 'grabbed', '', 'downloadFolderImported', 'downloadFailed', '', 'movieFileDeleted', 'movieFolderImported', 'movieFileRenamed', 'downloadIgnored'],

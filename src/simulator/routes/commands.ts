@@ -1,10 +1,11 @@
-/** POST/GET/DELETE /command (CONTRACT.md §9). */
-import { apiError, bindingProblem, notEmpty, serverError, validationError } from '../http/errors.js';
-import type { Router } from '../http/router.js';
-import { iso, timeSpan } from '../render/common.js';
-import type { SimState } from '../state.js';
-import { CommandParamError, findCommand, readParams, type CommandRec } from '../commands/queue.js';
-import { bodyObject, field, found, ok } from './util.js';
+/** POST/GET/DELETE /command (spec/arr/NOTES.md §9). */
+import { apiError, bindingProblem, notEmpty, serverError, validationError } from '../http/errors';
+import type { Router } from '../http/router';
+import { iso, timeSpan } from '../render/common';
+import type { SimState } from '../state';
+import { CommandParamError, findCommand, readParams } from '../commands/queue';
+import type { CommandRec } from '../commands/record';
+import { bodyObject, field, found, ok } from './util';
 
 export function renderCommand(sim: SimState, c: CommandRec) {
   const body = {

@@ -1,6 +1,6 @@
-/** Bulk-editor rules shared by /movie/editor and /series/editor (CONTRACT.md §8). */
-import { serverError } from '../http/errors.js';
-import { enumField, intArrayField } from './util.js';
+/** Bulk-editor rules shared by /movie/editor and /series/editor (spec/arr/NOTES.md §8). */
+import { serverError } from '../http/errors';
+import { enumField, intArrayField } from './util';
 
 const APPLY_TAGS = ['add', 'remove', 'replace'] as const;
 

@@ -1,11 +1,11 @@
 /** Radarr-only routes: movies, movie files, the movie editor, rename preview and wanted lists. */
-import { apiError, serverError } from '../http/errors.js';
-import type { Ctx, Router } from '../http/router.js';
-import { renderMovie, renderMovieFile, renderRename, type MovieRenderOptions } from '../render/radarr.js';
-import { qualityRank } from '../library/qualities.js';
-import type { MovieRec, MovieStatus } from '../library/types.js';
-import { applyTagEdit, editorIds, preflightTags } from './editor.js';
-import { bodyObject, cmp, enumField, found, ok, optionalField, pagedReply, paging } from './util.js';
+import { apiError, serverError } from '../http/errors';
+import type { Ctx, Router } from '../http/router';
+import { renderMovie, renderMovieFile, renderRename, type MovieRenderOptions } from '../render/radarr';
+import { qualityRank } from '../library/qualities';
+import type { MovieRec, MovieStatus } from '../library/types';
+import { applyTagEdit, editorIds, preflightTags } from './editor';
+import { bodyObject, cmp, enumField, found, ok, optionalField, pagedReply, paging } from './util';
 
 const STATUSES: readonly MovieStatus[] = ['tba', 'announced', 'inCinemas', 'released', 'deleted'];
 const WANTED_KEYS = ['movieMetadata.digitalRelease', 'movieMetadata.inCinemas', 'movieMetadata.physicalRelease', 'movieMetadata.sortTitle', 'movieMetadata.year', 'movies.lastSearchTime'];

@@ -1,12 +1,12 @@
 /** Sonarr-only routes: series, episodes, episode files, the series editor, rename preview and wanted lists. */
-import { apiError } from '../http/errors.js';
-import type { Ctx, Router } from '../http/router.js';
-import { renderEpisode, renderEpisodeFile, renderRenames, renderSeries } from '../render/sonarr.js';
-import { episodesOfFile, episodesOfSeries } from '../library/indexes.js';
-import { qualityRank } from '../library/qualities.js';
-import type { EpisodeRec, SeriesRec } from '../library/types.js';
-import { applyTagEdit, editorIds, preflightTags } from './editor.js';
-import { bodyObject, cmp, enumField, found, ok, optionalField, pagedReply, paging } from './util.js';
+import { apiError } from '../http/errors';
+import type { Ctx, Router } from '../http/router';
+import { renderEpisode, renderEpisodeFile, renderRenames, renderSeries } from '../render/sonarr';
+import { episodesOfFile, episodesOfSeries } from '../library/indexes';
+import { qualityRank } from '../library/qualities';
+import type { EpisodeRec, SeriesRec } from '../library/types';
+import { applyTagEdit, editorIds, preflightTags } from './editor';
+import { bodyObject, cmp, enumField, found, ok, optionalField, pagedReply, paging } from './util';
 
 const WANTED_KEYS = ['episodes.airDateUtc', 'episodes.lastSearchTime', 'series.sortTitle'];
 const SERIES_TYPES = ['standard', 'daily', 'anime'] as const;
@@ -32,7 +32,7 @@ function belowCutoff(c: Ctx, e: EpisodeRec): boolean {
   return qualityRank(p, f.qualityId) < p.items.findIndex((it) => (it.groupId ?? it.qualityId) === p.cutoff);
 }
 
-/** monitored=true: episode and series monitored; false: either unmonitored (CONTRACT.md §10). */
+/** monitored=true: episode and series monitored; false: either unmonitored (spec/arr/NOTES.md §10). */
 function wanted(c: Ctx, pick: (e: EpisodeRec, s: SeriesRec) => boolean) {
   const lib = c.sim.library;
   const p = paging(c.query, WANTED_KEYS, 'episodes.airDateUtc');

@@ -1,8 +1,8 @@
 /** /api, /ping, /system/status, /health, /qualityprofile. */
-import { iso, renderProfile } from '../render/common.js';
-import type { Router } from '../http/router.js';
-import type { SimState } from '../state.js';
-import { found, ok } from './util.js';
+import { iso, renderProfile } from '../render/common';
+import type { Router } from '../http/router';
+import type { SimState } from '../state';
+import { found, ok } from './util';
 
 function status(sim: SimState) {
   return {

@@ -1,9 +1,9 @@
-/** Tags with the real label rules (CONTRACT.md §7). */
-import { apiError, conflict, notEmpty, validationError } from '../http/errors.js';
-import type { Router } from '../http/router.js';
-import type { SimState } from '../state.js';
-import type { TagRec } from '../library/types.js';
-import { bodyObject, field, found, ok } from './util.js';
+/** Tags with the real label rules (spec/arr/NOTES.md §7). */
+import { apiError, conflict, notEmpty, validationError } from '../http/errors';
+import type { Router } from '../http/router';
+import type { SimState } from '../state';
+import type { TagRec } from '../library/types';
+import { bodyObject, field, found, ok } from './util';
 
 /** Radarr 6.0.0+ and Sonarr 5 restrict labels to a-z, 0-9 and - (case-insensitive check). */
 function validateLabel(sim: SimState, label: unknown): string {

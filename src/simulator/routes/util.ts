@@ -1,7 +1,7 @@
 /** Helpers shared by the route modules: body fields, paging, resource lookups. */
-import { bindingProblem, notFoundProblem } from '../http/errors.js';
-import type { Query } from '../http/query.js';
-import type { Reply } from '../http/router.js';
+import { bindingProblem, notFoundProblem } from '../http/errors';
+import type { Query } from '../http/query';
+import type { Reply } from '../http/router';
 
 /** STJ reads property names case-insensitively. */
 export function field(body: unknown, name: string): unknown {

@@ -122,7 +122,7 @@ export class MemoryLoader implements DetailLoader {
   }
 }
 
-/** Sonarr's SeriesStatisticsRepository, per season, as CONTRACT.md §6 describes it. */
+/** Sonarr's SeriesStatisticsRepository, per season, as spec/arr/NOTES.md §6 describes it. */
 export function withStatistics(show: Series, episodes: Episode[], now: number): Series {
   const aired = (e: Episode) => e.airDateUtc !== undefined && Date.parse(e.airDateUtc) <= now;
   const seasons = show.seasons.map((s) => {

@@ -1,6 +1,8 @@
 /**
- * The upstream OpenAPI specs (../shared/arr-api beside the repo: CI clones the repo with shared/
- * next to it). Loaded once per app and path templates compiled for matching.
+ * The upstream OpenAPI specs, vendored in spec/arr (their sources and checksums in
+ * spec/arr/SOURCES.md), so a bare clone checks its exchanges against the same documents that
+ * `npm run gen:api` builds the client types from. Loaded once per app and path templates compiled
+ * for matching.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -29,9 +31,9 @@ export interface OperationObject {
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Where the specs live: $TRAWLARR_ARR_API_DIR, else ../shared/arr-api from the repo root. */
+/** Where the specs live: the repository's own copies, never a folder outside it. */
 export function specDir(): string {
-  return process.env.TRAWLARR_ARR_API_DIR ?? resolve(REPO_ROOT, '../shared/arr-api');
+  return resolve(REPO_ROOT, 'spec/arr');
 }
 
 const cache = new Map<ArrApp, OpenApiDoc>();
