@@ -66,7 +66,8 @@ describe('API keys', () => {
   it('without a keyring a key cannot be saved, and the error says so with its own code (defect 7)', async () => {
     const app = await s.launch(await s.machine(), { keyring: 'none' });
     await app.waitFor('the window', visibleWindow);
-    const draft = { id: 'radarr', name: 'Radarr', kind: 'radarr', url: 'http://127.0.0.1:9/', apiKey: 'a'.repeat(32) };
+    // nothing answers at that address: saved without the connection test, so the keyring is what refuses
+    const draft = { id: 'radarr', name: 'Radarr', kind: 'radarr', url: 'http://127.0.0.1:9/', apiKey: 'a'.repeat(32), saveAnyway: true };
     const result = await app.send<{ ok: boolean; error?: { code: string; message: string } }>({ cmd: 'page', op: 'eval', expression: `window.trawlarr.saveInstance(${JSON.stringify(draft)})` });
     expect(result.ok).toBe(false);
     expect(result.error?.code).toBe('keyring-unavailable');

@@ -43,7 +43,7 @@ describe('the tray', () => {
     const app = await s.launch(await s.machine());
     await app.waitFor('the window', visibleWindow);
     expect(await app.send({ cmd: 'page', op: 'eval', expression: addAndRunExpression(sim, { id: 'missing', type: 'missing' }) })).toBe(true);
-    const r = await app.waitFor('the tray to report the queue', (r) => /queue full/.test(menuText(r)) && r);
+    const r = await app.waitFor('the tray to report the queue', (r) => /queue full/i.test(menuText(r)) && r);
     expect(r.tray.tooltip).toMatch(/needs attention/);
     expect(r.tray.image).toMatch(/tray-attention\.png$/);
   });

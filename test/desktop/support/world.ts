@@ -32,7 +32,8 @@ export function instanceFor(sim: Simulator, id: string, name: string, jobs: { id
 
 /** Through the open window's bridge, as the settings pages do: add an instance with one job and run it now. */
 export function addAndRunExpression(sim: Simulator, job: { id: string; type: string }): string {
-  const instance = { id: 'radarr', name: 'Radarr', kind: sim.app, url: sim.url, apiKey: sim.apiKey };
+  // without the default jobs: the scenario's one job runs alone, its budget not shared with others
+  const instance = { id: 'radarr', name: 'Radarr', kind: sim.app, url: sim.url, apiKey: sim.apiKey, startWithDefaultJobs: false };
   return `(async () => {
     const t = window.trawlarr;
     const steps = [
