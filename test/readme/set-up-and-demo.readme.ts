@@ -21,7 +21,8 @@ import { readmeCommands } from './commands';
 
 const ROOT = resolve('.');
 const commands = readmeCommands(await readFile(join(ROOT, 'README.md'), 'utf8'), ['Set up', 'Demo']);
-const URL_LINE = /http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+/;
+// the one-time login link run --ui prints (src/server/access.ts)
+const URL_LINE = /http:\/\/127\.0\.0\.1:\d+\/#login=[A-Za-z0-9_.-]+/;
 
 let dir: string;
 let clone: string;
