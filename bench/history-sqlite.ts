@@ -19,7 +19,7 @@
  * store acknowledges before it has handed the data to the kernel.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeSync } from 'node:fs';
+import { openSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,18 +151,22 @@ export class SqliteStore {
   /** per local day in `timeZone`, today last: items searched, releases grabbed, failed commands */
   countsByDay(days: number, nowMs: number, timeZone: string, instanceId?: string): { date: string; searched: number; grabbed: number; failed: number }[] {
     const starts = localMidnights(nowMs, days, timeZone);
-    const values = starts.slice(0, days).map((s, i) => `(${i}, ${s.at}, ${starts[i + 1].at})`).join(',');
+    // 15-minute buckets in SQL (every zone offset is a multiple of 15 min), summed into local days here
     const rows = this.db
       .prepare(
-        `WITH d(i, s, e) AS (VALUES ${values}) SELECT d.i AS i,
-           sum(CASE WHEN status IN ('searched','grabbed') THEN items ELSE 0 END) AS searched,
-           sum(CASE WHEN status IN ('searched','grabbed') THEN grabs ELSE 0 END) AS grabbed,
-           sum(status IN ('failed','error')) AS failed
-         FROM entries JOIN d ON at >= d.s AND at < d.e WHERE at >= ? AND at < ? AND dry_run = 0 ${instanceId ? 'AND instance_id = ?' : ''} GROUP BY d.i`,
+        `SELECT at / 900000 AS q, sum(CASE WHEN status IN ('searched','grabbed') THEN items ELSE 0 END) AS searched,
+           sum(CASE WHEN status IN ('searched','grabbed') THEN grabs ELSE 0 END) AS grabbed, sum(status IN ('failed','error')) AS failed
+         FROM entries WHERE at >= ? AND at < ? AND dry_run = 0 ${instanceId ? 'AND instance_id = ?' : ''} GROUP BY q`,
       )
-      .all(starts[0].at, starts[days].at, ...(instanceId ? [instanceId] : [])) as { i: number; searched: number; grabbed: number; failed: number }[];
+      .all(starts[0].at, starts[days].at, ...(instanceId ? [instanceId] : [])) as { q: number; searched: number; grabbed: number; failed: number }[];
     const out = starts.slice(0, days).map((s) => ({ date: s.date, searched: 0, grabbed: 0, failed: 0 }));
-    for (const r of rows) out[r.i] = { date: out[r.i].date, searched: r.searched, grabbed: r.grabbed, failed: r.failed };
+    let d = 0;
+    for (const r of rows) {
+      while (d < days - 1 && r.q * 900_000 >= starts[d + 1].at) d++;
+      out[d].searched += r.searched;
+      out[d].grabbed += r.grabbed;
+      out[d].failed += r.failed;
+    }
     return out;
   }
   /** the cross-job rule: item id → latest search by another searching job of the instance since `since` */
@@ -202,8 +206,9 @@ export class SqliteStore {
 }
 
 function localMidnights(nowMs: number, days: number, timeZone: string): { date: string; at: number }[] {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
   const offset = (t: number) => {
-    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(t)).find((p) => p.type === 'timeZoneName')!.value;
+    const name = format.formatToParts(new Date(t)).find((p) => p.type === 'timeZoneName')!.value;
     const m = /GMT([+-])(\d\d):(\d\d)/.exec(name);
     return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
   };
@@ -241,6 +246,10 @@ async function build(dir: string, n: number): Promise<Figures> {
   return { buildMs: performance.now() - t, jsonlMs, sqliteMs };
 }
 
+/** a number that differs when any day's counts differ */
+const checksum = (days: { date: string; searched: number; grabbed: number; failed: number }[]) =>
+  days.reduce((sum, d, i) => sum + (i + 1) * (d.searched * 1_000_003 + d.grabbed * 1_009 + d.failed) + Number(d.date.slice(8)), 0) % 1_000_000_007;
+
 /** Phase: open + queries of one side; RSS is this process's peak. */
 async function queryPhase(dir: string, side: 'jsonl' | 'sqlite'): Promise<Figures> {
   const rssBefore = process.memoryUsage().rss / 2 ** 20;
@@ -262,6 +271,7 @@ async function queryPhase(dir: string, side: 'jsonl' | 'sqlite'): Promise<Figure
       newestPageMs: await timeIt(30, () => s.query({ limit: 50 })),
       filteredPageMs: await timeIt(30, () => s.query(filtered)),
       countsByDay30Ms: await timeIt(30, () => s.countsByDay(30, { timeZone: TZ })),
+      countsCheck: checksum(s.countsByDay(30, { timeZone: TZ })),
       crossJobMs: await timeIt(10, async () => (crossItems = (await searchedByOthers(s, 'radarr', 'upgrade', since)).size)),
     };
     await s.close();
@@ -285,6 +295,7 @@ async function queryPhase(dir: string, side: 'jsonl' | 'sqlite'): Promise<Figure
     newestPageMs: await timeIt(30, () => db.query({ limit: 50 })),
     filteredPageMs: await timeIt(30, () => db.query(filtered)),
     countsByDay30Ms: await timeIt(30, () => db.countsByDay(30, END, TZ)),
+    countsCheck: checksum(db.countsByDay(30, END, TZ)),
     crossJobMs: await timeIt(10, () => (crossItems = db.searchedByOthers('radarr', 'upgrade', since).size)),
   };
   db.close();
@@ -335,11 +346,14 @@ async function appendPhase(dir: string, side: 'jsonl' | 'sqlite'): Promise<Figur
 
 // ---- crash safety ----
 type CrashKind = 'history-jsonl' | 'history-sqlite' | 'budget-json' | 'budget-sqlite';
-const ack = (v: number) => writeSync(1, `${v}\n`);
+let ackFd = -1;
+/** acks go to a file: written synchronously into the page cache, which a SIGKILL keeps (a pipe can refuse a sync write) */
+const ack = (v: number) => writeSync(ackFd, `${v}\n`);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Child: appends or spends until killed, printing each acknowledged id/time after the call returned. */
-async function crashChild(kind: CrashKind, dir: string): Promise<void> {
+async function crashChild(kind: CrashKind, dir: string, ackFile: string): Promise<void> {
+  ackFd = openSync(ackFile, 'w');
   const e = () => ({ ...makeEntry(Math.floor(Math.random() * 1000), 1000), at: new Date().toISOString() });
   if (kind === 'history-jsonl') {
     const store = await HistoryStore.open({ dir, retentionDays: 3650 });
@@ -385,7 +399,8 @@ async function crashChild(kind: CrashKind, dir: string): Promise<void> {
 }
 
 async function killOnce(kind: CrashKind, dir: string): Promise<number[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', self, '--crash-child', kind, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const ackFile = `${dir}.acks`;
+  const child = spawn(process.execPath, ['--import', 'tsx', self, '--crash-child', kind, dir, ackFile], { stdio: ['ignore', 'pipe', 'inherit'] });
   let text = '';
   child.stdout.setEncoding('utf8');
   await new Promise<void>((resolve, reject) => {
@@ -397,7 +412,7 @@ async function killOnce(kind: CrashKind, dir: string): Promise<number[]> {
     child.on('exit', () => resolve());
     child.on('error', reject);
   });
-  return text
+  return (await readFile(ackFile, 'utf8').catch(() => ''))
     .split('\n')
     .filter((l) => /^\d+$/.test(l))
     .map(Number);
@@ -495,7 +510,7 @@ const fmt = (v: number | undefined) => (v === undefined ? '—' : v >= 100 ? v.t
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const crashAt = args.indexOf('--crash-child');
-  if (crashAt >= 0) return crashChild(args[crashAt + 1] as CrashKind, args[crashAt + 2]);
+  if (crashAt >= 0) return crashChild(args[crashAt + 1] as CrashKind, args[crashAt + 2], args[crashAt + 3]);
   const phaseAt = args.indexOf('--phase');
   if (phaseAt >= 0) {
     const [phase, side, dir] = args.slice(phaseAt + 1);
@@ -526,6 +541,7 @@ async function main(): Promise<void> {
       ['counts by day, 30 days, Europe/Berlin (ms)', qj.countsByDay30Ms, qs.countsByDay30Ms],
       ['cross-job window, 7 days, one instance (ms)', qj.crossJobMs, qs.crossJobMs],
       ['  items it returns', qj.crossItems, qs.crossItems],
+      ['  counts checksum (equal: same figures)', qj.countsCheck, qs.countsCheck],
       ['RSS before open: Node + tsx (MB)', qj.rssBeforeMb, qs.rssBeforeMb],
       ['peak RSS of open + queries (MB)', qj.rssMb, qs.rssMb],
       ['on disk (MB)', jsonlBytes / 1e6, sqliteBytes / 1e6],
