@@ -23,7 +23,7 @@ import { sonarrRoutes } from './routes/sonarr';
 import { systemRoutes } from './routes/system';
 import { tagRoutes } from './routes/tags';
 import type { SimState } from './state';
-import type { RecordedRequest, SearchRecord, SimulatorOptions } from './types';
+import type { RecordedRequest, SearchRecord, ServedTotals, SimulatorOptions } from './types';
 import { DEFAULT_VERSION, parseVersion } from './version';
 
 export type * from './types';
@@ -44,8 +44,10 @@ export interface Simulator {
   /** live state: tests may inspect and mutate it */
   library: Library;
   faults: Faults;
-  /** most recent requests (capped) */
+  /** most recent requests (capped), each with the bytes served for it */
   requests: RecordedRequest[];
+  /** requests and bytes served since start, never capped: take a copy before and after to measure a run */
+  served: Readonly<ServedTotals>;
   /** every executed search */
   searches: SearchRecord[];
   /** commands by id (queued, started, finished) */
@@ -75,6 +77,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const host = opts.host ?? '127.0.0.1';
   const rng = createRng(seed ^ 0x5eed);
   const requests: RecordedRequest[] = [];
+  const served: ServedTotals = { requests: 0, bodyBytes: 0, wireBytes: 0 };
   const limit = opts.requestLogLimit ?? 20_000;
   // the listener is created after the state it serves; `down` reopens it on the same port
   const listener: { server?: Server } = {};
@@ -132,6 +135,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     onExchange: opts.onExchange,
     sampleLimit: opts.sampleLimit ?? 500,
     record: (r) => {
+      served.requests++;
+      served.bodyBytes += r.bodyBytes;
+      served.wireBytes += r.wireBytes;
       requests.push(r);
       if (requests.length > limit * 1.1) requests.splice(0, requests.length - limit);
     },
@@ -150,6 +156,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     },
     faults: state.faults,
     requests,
+    served,
     searches: state.searches,
     commands: state.commands.commands,
     groundTruth: (job, options) => groundTruth(state.library, job, options, now()),

@@ -31,6 +31,17 @@ export interface RecordedRequest {
   status: number;
   /** injected clock at arrival, epoch ms */
   time: number;
+  /** response body bytes served (uncompressed: the simulator never compresses); 0 for a dropped connection */
+  bodyBytes: number;
+  /** bytes written to the connection for this response: status line, headers, chunk framing and body */
+  wireBytes: number;
+}
+
+/** What the simulator has served since it started, every request counted (the request log is capped). */
+export interface ServedTotals {
+  requests: number;
+  bodyBytes: number;
+  wireBytes: number;
 }
 
 /** One executed search command (ids and cost summed over the searches it ran). */

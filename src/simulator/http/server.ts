@@ -1,6 +1,6 @@
 /**
  * The request pipeline: URL base, faults, API-key auth (spec/arr/NOTES.md §2), routing, error shapes,
- * recording and the onExchange hook.
+ * recording (with the bytes served) and the onExchange hook.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -54,9 +54,17 @@ export function createSimServer(sim: SimState, router: Router, hooks: ServerHook
     let path = rawPath;
     let status = 0;
     let requestBody: unknown;
+    // bytes served: the body as handed to the socket, and everything the socket was handed for this
+    // response (status line, headers, chunk framing, body). HTTP/1.1 answers one request at a time
+    // per connection, so the socket's counter moves for this response only until it is recorded.
+    const socket = req.socket;
+    const written = () => socket.bytesWritten ?? 0; // undefined once the socket is gone
+    const wireStart = written();
+    let bodyBytes = 0;
+    const wireBytes = () => Math.max(0, written() - wireStart);
     const exchange: Exchange = { app: sim.app, method, path, query: query.raw, status: 0 };
     const finish = () => {
-      hooks.record({ method, path, query: query.raw, body: requestBody, status, time });
+      hooks.record({ method, path, query: query.raw, body: requestBody, status, time, bodyBytes, wireBytes: wireBytes() });
       if (hooks.onExchange) {
         exchange.status = status;
         exchange.path = path;
@@ -74,7 +82,7 @@ export function createSimServer(sim: SimState, router: Router, hooks: ServerHook
     if (fate === 'drop' || sim.faults.take('dropConnections')) {
       req.socket.destroy();
       // logged, but not an exchange: there is no response for the contract recorder to check
-      hooks.record({ method, path, query: query.raw, body: undefined, status: 0, time });
+      hooks.record({ method, path, query: query.raw, body: undefined, status: 0, time, bodyBytes: 0, wireBytes: 0 });
       return;
     }
     if (sim.faults.latencyMs > 0) await sleep(sim.faults.latencyMs);
@@ -83,7 +91,7 @@ export function createSimServer(sim: SimState, router: Router, hooks: ServerHook
       status = s;
       exchange.contentType = body === undefined ? undefined : contentType;
       exchange.responseBody = body;
-      writeJson(res, s, versionHeader, body);
+      bodyBytes = writeJson(res, s, versionHeader, body);
     };
 
     try {
@@ -113,6 +121,7 @@ export function createSimServer(sim: SimState, router: Router, hooks: ServerHook
         exchange.responseBody = LOGIN_PAGE;
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
         res.end(LOGIN_PAGE);
+        bodyBytes = Buffer.byteLength(LOGIN_PAGE);
         return finish();
       }
       if (/^\/ping\/?$/i.test(path) && method === 'GET') {
@@ -142,19 +151,21 @@ export function createSimServer(sim: SimState, router: Router, hooks: ServerHook
       if (fate === 'drop-after-work') {
         // the work is done (a command queued, tags changed); the answer is lost on the way
         req.socket.destroy();
-        hooks.record({ method, path, query: query.raw, body: requestBody, status: 0, time });
+        hooks.record({ method, path, query: query.raw, body: requestBody, status: 0, time, bodyBytes: 0, wireBytes: wireBytes() });
         return;
       }
       if ('list' in out) {
         status = out.status;
         exchange.contentType = JSON_TYPE;
         const sample = await writeList(res, versionHeader, out.list, out.total, hooks.sampleLimit, !!hooks.onExchange);
+        bodyBytes = sample.bytes;
         if (sample.all) exchange.responseBody = sample.all;
         else exchange.responseSample = { elements: sample.elements, total: sample.total };
       } else if ('html' in out) {
         status = out.status;
         res.writeHead(out.status, { ...versionHeader, 'Content-Type': 'text/html; charset=utf-8' });
         res.end(out.html);
+        bodyBytes = Buffer.byteLength(out.html);
       } else {
         reply(out.status, out.json);
       }

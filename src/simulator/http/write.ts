@@ -20,15 +20,18 @@ function drainOrClose(res: ServerResponse): Promise<void> {
 }
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function writeJson(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
+/** Returns the body's size in bytes (0 without a body). */
+export function writeJson(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): number {
   if (body === undefined) {
     res.writeHead(status, headers);
     res.end();
-    return;
+    return 0;
   }
   const text = JSON.stringify(body, null, 2);
-  res.writeHead(status, { ...headers, 'Content-Type': JSON_TYPE, 'Content-Length': String(Buffer.byteLength(text)) });
+  const bytes = Buffer.byteLength(text);
+  res.writeHead(status, { ...headers, 'Content-Type': JSON_TYPE, 'Content-Length': String(bytes) });
   res.end(text);
+  return bytes;
 }
 
 export interface ListSample {
@@ -36,6 +39,8 @@ export interface ListSample {
   total: number;
   /** every element, when the list was short enough to keep */
   all?: unknown[];
+  /** body bytes handed to the socket (fewer than the whole list when the client went away) */
+  bytes: number;
 }
 
 /** Indices worth checking in a long list: the first and last few and an even spread. */
@@ -55,6 +60,7 @@ export async function writeList(res: ServerResponse, headers: Record<string, str
   const kept: unknown[] = [];
   let buf = '';
   let i = 0;
+  let bytes = 0;
   for (const el of list) {
     if (res.destroyed) break;
     if (keepAll || pick?.has(i)) kept.push(el);
@@ -63,14 +69,18 @@ export async function writeList(res: ServerResponse, headers: Record<string, str
     buf += (i === 0 ? '[\n' : ',\n') + wrapped.slice(2, -2);
     i++;
     if (buf.length >= CHUNK) {
+      bytes += Buffer.byteLength(buf);
       const more = res.write(buf);
       buf = '';
       if (!more && !res.destroyed) await drainOrClose(res);
     }
   }
   buf += i === 0 ? '[]' : '\n]';
-  if (!res.destroyed) res.end(buf);
-  return { elements: keepAll ? [] : kept, total: i, all: keepAll ? kept : undefined };
+  if (!res.destroyed) {
+    bytes += Buffer.byteLength(buf);
+    res.end(buf);
+  }
+  return { elements: keepAll ? [] : kept, total: i, all: keepAll ? kept : undefined, bytes };
 }
 
 export const LOGIN_PAGE = `<!DOCTYPE html>
