@@ -26,6 +26,17 @@ export interface LastRun {
   message: string;
 }
 
+export type WaitReason = 'budget-hour' | 'budget-day' | 'min-gap' | 'queue-full' | 'active-hours' | 'indexers-backed-off' | 'instance-down' | 'min-cycle';
+
+/** What a job waits for, decided by the engine where it decides to wait (shown by waitText in waits.ts). */
+export interface JobWait {
+  reason: WaitReason;
+  /** when it is asked again; absent when unknown */
+  until?: string;
+  /** what binds, e.g. "next command costs 5, 2 left"; may be empty */
+  detail: string;
+}
+
 export interface JobStatus {
   instanceId: string;
   jobId: string;
@@ -40,7 +51,12 @@ export interface JobStatus {
   eligible: number;
   cycleStartedAt?: string;
   lastRun?: LastRun;
+  /** the next scheduled run (the job's schedule), not a continuation */
   nextRunAt?: string;
+  /** when a run cut short (budget, hours, a gate) goes on with the rest of its items */
+  continuesAt?: string;
+  /** set while the job waits for something other than its schedule */
+  waiting?: JobWait;
   /** forecast end of this cycle; absent when unknown */
   etaAt?: string;
   /** set when the cycle cannot finish within the horizon with the current budget */

@@ -137,7 +137,10 @@ export async function runJob(o: RunJobOptions): Promise<RunReport> {
       if (decision.kind !== 'reset') {
         report.result = decision.kind === 'nothing-to-do' ? 'nothing-to-do' : 'cycle-complete';
         report.message = decision.kind === 'nothing-to-do' ? 'nothing to search' : decision.message;
-        if (decision.kind === 'too-soon') report.retryAt = decision.retryAt;
+        if (decision.kind === 'too-soon') {
+          report.retryAt = decision.retryAt;
+          report.wait = { reason: 'min-cycle', until: new Date(decision.retryAt).toISOString(), detail: '' };
+        }
         return await conclude(o, rc, state, report, plan, g, dry);
       }
       report.cycleRestarted = true;
@@ -175,6 +178,7 @@ export async function runJob(o: RunJobOptions): Promise<RunReport> {
     report.result = resultOf(exec.commands.map((c) => c.status), exec.stop?.code);
     report.message = [report.message, exec.stop?.reason].filter(Boolean).join('; ');
     if (exec.stop?.retryAt !== undefined) report.retryAt = exec.stop.retryAt;
+    if (exec.stop?.wait) report.wait = exec.stop.wait;
     if (exec.stop?.error !== undefined) report.error = exec.stop.error;
     return await conclude(o, rc, state, report, plan, g, dry);
   } catch (error) {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { GRANULARITIES, JOB_TYPES } from '../settings';
+import { WAIT_REASONS } from '../waits';
 import type {
   EngineEvent,
   EngineStatus,
@@ -43,6 +44,8 @@ export const jobStatusSchema = z.object({
   cycleStartedAt: z.string().optional(),
   lastRun: lastRunSchema.optional(),
   nextRunAt: z.string().optional(),
+  continuesAt: z.string().optional(),
+  waiting: z.object({ reason: z.enum(WAIT_REASONS), until: z.string().optional(), detail: z.string() }).optional(),
   etaAt: z.string().optional(),
   horizonWarning: z.string().optional(),
 });
