@@ -55,6 +55,8 @@ export interface JobStatus {
   nextRunAt?: string;
   /** when a run cut short (budget, hours, a gate) goes on with the rest of its items */
   continuesAt?: string;
+  /** an attended job (unattended off) whose cycle is complete: it searches again once asked to start the next */
+  nextCycleReady?: boolean;
   /** set while the job waits for something other than its schedule */
   waiting?: JobWait;
   /** forecast end of this cycle; absent when unknown */

@@ -44,6 +44,7 @@ export function jobRunner(h: HostContext) {
       h.changed();
       return wait;
     }
+    const nextCycle = h.cycles.takeNextCycle(ctx.instance.id, job.id);
     const report = await runJob({
       instanceId: ctx.instance.id,
       job,
@@ -56,9 +57,12 @@ export function jobRunner(h: HostContext) {
       maxCostPerCommand: ctx.maxCostPerCommand,
       crossJobWindowDays: ctx.instance.crossJobWindowDays,
       signal: ctx.signal,
+      startNextCycle: nextCycle,
       emit,
       ...(h.poll ? { poll: h.poll } : {}),
     });
+    // a run that failed before its plan did not get to the reset: the next one does it
+    if (nextCycle && report.result === 'error' && !report.cycleRestarted) h.cycles.requestNextCycle(ctx.instance.id, job.id);
     await h.cycles.refresh(ctx.instance.id, job.id);
     h.changed();
     if (report.result === 'error') h.log(`${ctx.instance.name} / ${job.id}: ${report.message}`);

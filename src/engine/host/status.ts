@@ -101,6 +101,7 @@ function jobStatus(src: StatusSources, inst: InstanceSettings, job: JobSettings,
   };
   if (cycle.cycleStartedAt !== undefined) status.cycleStartedAt = iso(cycle.cycleStartedAt);
   if (cycle.lastRun) status.lastRun = cycle.lastRun;
+  if (job.enabled && !job.unattended && cycle.lastRun?.result === 'cycle-complete') status.nextCycleReady = true;
   if (queue && parts) Object.assign(status, runTimes(src.now, queue, parts));
   const wait = !status.enabled || status.paused ? undefined : queue?.running ? parts?.permit.waiting : src.waits.get(inst.id, job.id);
   if (wait) status.waiting = wait;

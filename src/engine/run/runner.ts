@@ -80,6 +80,8 @@ export interface RunJobOptions {
   sizeRun?: (costs: number[]) => Promise<RunSize> | RunSize;
   /** the instance's crossJobWindowDays: skip what its other jobs searched within it (0 or absent: off) */
   crossJobWindowDays?: number;
+  /** an attended job asked to start its next cycle: a complete cycle resets as an unattended one would */
+  startNextCycle?: boolean;
 }
 
 export async function runJob(o: RunJobOptions): Promise<RunReport> {
@@ -133,7 +135,7 @@ export async function runJob(o: RunJobOptions): Promise<RunReport> {
     let plan = await planWith(g.jobTagId, cycle.progress);
     if (cycleExhausted(plan)) {
       const carriers = carriersOf(entries, g.jobTagId);
-      const decision = decideCycle(cycle, carriers, o.job, o.clock.now());
+      const decision = decideCycle(cycle, carriers, o.startNextCycle ? { unattended: true, minCycleDays: 0 } : o.job, o.clock.now());
       if (decision.kind !== 'reset') {
         report.result = decision.kind === 'nothing-to-do' ? 'nothing-to-do' : 'cycle-complete';
         report.message = decision.kind === 'nothing-to-do' ? 'nothing to search' : decision.message;

@@ -45,6 +45,7 @@ export const jobStatusSchema = z.object({
   lastRun: lastRunSchema.optional(),
   nextRunAt: z.string().optional(),
   continuesAt: z.string().optional(),
+  nextCycleReady: z.boolean().optional(),
   waiting: z.object({ reason: z.enum(WAIT_REASONS), until: z.string().optional(), detail: z.string() }).optional(),
   etaAt: z.string().optional(),
   horizonWarning: z.string().optional(),
