@@ -28,13 +28,13 @@ const labels = (menu: TrayMenuItem[]) => menu.filter((i) => i.kind !== 'separato
 const find = (menu: TrayMenuItem[], id: string) => menu.find((i) => i.id === id);
 
 describe('status lines', () => {
-  it('reads like "Upgrade · cycle 3 · 412/1,530 · next 14:00" (job labels, not ids)', () => {
-    expect(jobStatusLine(instance(), job(), options)).toBe('Upgrade · cycle 3 · 412/1,530 · next 14:00');
+  it('reads like "Upgrade · cycle 3 · 412 of 1,530 · next 14:00" (job labels, not ids)', () => {
+    expect(jobStatusLine(instance(), job(), options)).toBe('Upgrade · cycle 3 · 412 of 1,530 · next 14:00');
   });
 
   it('says searching, paused or off instead of the next run', () => {
-    expect(jobStatusLine(instance(), job({ running: true }), options)).toBe('Upgrade · cycle 3 · 412/1,530 · searching…');
-    expect(jobStatusLine(instance(), job({ paused: true }), options)).toBe('Upgrade · cycle 3 · 412/1,530 · paused');
+    expect(jobStatusLine(instance(), job({ running: true }), options)).toBe('Upgrade · cycle 3 · 412 of 1,530 · searching…');
+    expect(jobStatusLine(instance(), job({ paused: true }), options)).toBe('Upgrade · cycle 3 · 412 of 1,530 · paused');
     expect(jobStatusLine(instance({ paused: true }), job(), options)).toMatch(/· paused$/);
     expect(jobStatusLine(instance(), job({ enabled: false }), options)).toBe('Upgrade · off');
   });
@@ -59,7 +59,7 @@ describe('menu model', () => {
     const menu = buildTrayMenu(status({ instances: [instance(), sonarr] }), options);
     expect(labels(menu)).toEqual(['Radarr 4K', 'Sonarr', 'Pause all', 'Open Trawlarr…', 'Launch at Login', 'Quit Trawlarr']);
     const sonarrMenu = find(menu, 'instance:sonarr')!;
-    expect(labels(sonarrMenu.submenu!)).toEqual(['Missing · cycle 1 · 5/20 · next 14:00', 'Pause Sonarr', 'Edit Sonarr…']);
+    expect(labels(sonarrMenu.submenu!)).toEqual(['Missing · cycle 1 · 5 of 20 · next 14:00', 'Pause Sonarr', 'Edit Sonarr…']);
     const jobMenu = find(sonarrMenu.submenu!, 'job:sonarr/missing')!;
     expect(jobMenu.submenu!.map((i) => [i.label, i.action])).toEqual([
       ['Run now', { type: 'run-now', instanceId: 'sonarr', jobId: 'missing' }],
