@@ -158,9 +158,9 @@ export interface HistoryPage {
 /** Events for notifications and live views. Each "down" is followed by exactly one "recovered". */
 export type EngineEvent =
   | { type: 'status'; status: EngineStatus }
-  | { type: 'instance-down'; instanceId: string; name: string; state: InstanceState; message: string; at: string }
-  | { type: 'instance-recovered'; instanceId: string; name: string; at: string }
+  | { type: 'instance-down'; instanceId: string; name: string; kind: 'radarr' | 'sonarr'; state: InstanceState; message: string; at: string }
+  | { type: 'instance-recovered'; instanceId: string; name: string; kind: 'radarr' | 'sonarr'; at: string }
   | { type: 'cycle-complete'; instanceId: string; jobId: string; jobType: JobType; cycle: number; searched: number; grabbed: number; at: string }
   | { type: 'grabs'; instanceId: string; jobId: string; grabs: GrabInfo[]; at: string }
-  | { type: 'budget-warning'; instanceId: string; jobId: string; message: string; at: string }
+  | { type: 'budget-warning'; instanceId: string; jobId: string; jobType: JobType; message: string; at: string }
   | { type: 'history'; entry: HistoryEntry };

@@ -131,8 +131,8 @@ export const historyPageSchema = z.object({ entries: z.array(historyEntrySchema)
 
 export const engineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), status: engineStatusSchema }),
-  z.object({ type: z.literal('instance-down'), instanceId: z.string(), name: z.string(), state: z.enum(INSTANCE_STATES), message: z.string(), at: z.string() }),
-  z.object({ type: z.literal('instance-recovered'), instanceId: z.string(), name: z.string(), at: z.string() }),
+  z.object({ type: z.literal('instance-down'), instanceId: z.string(), name: z.string(), kind: z.enum(['radarr', 'sonarr']), state: z.enum(INSTANCE_STATES), message: z.string(), at: z.string() }),
+  z.object({ type: z.literal('instance-recovered'), instanceId: z.string(), name: z.string(), kind: z.enum(['radarr', 'sonarr']), at: z.string() }),
   z.object({
     type: z.literal('cycle-complete'),
     instanceId: z.string(),
@@ -144,7 +144,7 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     at: z.string(),
   }),
   z.object({ type: z.literal('grabs'), instanceId: z.string(), jobId: z.string(), grabs: z.array(grabInfoSchema), at: z.string() }),
-  z.object({ type: z.literal('budget-warning'), instanceId: z.string(), jobId: z.string(), message: z.string(), at: z.string() }),
+  z.object({ type: z.literal('budget-warning'), instanceId: z.string(), jobId: z.string(), jobType: z.enum(JOB_TYPES), message: z.string(), at: z.string() }),
   z.object({ type: z.literal('history'), entry: historyEntrySchema }),
 ]);
 
