@@ -9,6 +9,7 @@ import { jobSchema, type JobSettings, type Settings } from '../../../shared/sett
 import { waitText } from '../../../shared/waits';
 import { jobLabel } from '../../../shared/words';
 import type { HistoryPort } from '../../run/ports';
+import { jobCycleDoc, jobKey } from '../../store/state';
 import { runJob } from '../../run/runner';
 import { budgetKeyOf } from '../../scheduler/budget';
 import type { SearchPermit } from '../../scheduler/permit';
@@ -61,14 +62,16 @@ export function jobHandlers(host: ServiceHost): Handlers {
           sizeRun: dryRunSizer(host, parts.settings, parts.permit, client),
         });
         if (report.result === 'error') throw new ServiceError('unavailable', `preview of ${jobLabel(job)} on ${inst.name} failed: ${report.message}`);
+        if (!report.cycleRestarted && (!draft || sameJob(inst.jobs.find((j) => j.id === job.id), job))) await keepExactCount(host, instanceId, job.id, report.cycle, report.done + report.remaining);
+        const cycle = host.cycles.get(instanceId, job.id);
+        const counts = cycle.cycle === report.cycle ? { done: cycle.done, eligible: cycle.eligible } : { done: report.done, eligible: report.done + report.remaining };
         const chosen = report.commands.flatMap((c) => c.items.map((item) => ({ id: item.id, title: item.title, cost: round2(c.cost / Math.max(1, c.items.length)) })));
         const size = previewSize(host, sizing, parts.settings, job, report);
         return {
           instanceId,
           jobId: job.id,
           cycle: report.cycle,
-          eligible: report.done + report.remaining,
-          done: report.done,
+          ...counts,
           chosen,
           cost: report.cost,
           skipped: report.reasons,
@@ -147,4 +150,18 @@ async function sizingScheduler(host: ServiceHost, settings: Settings, instanceId
  */
 function previewHistory(history: HistoryPort): HistoryPort {
   return { append: async (entry) => ({ ...entry, id: 0 }), query: (q) => history.query(q) };
+}
+
+const sameJob = (saved: JobSettings | undefined, job: JobSettings) => saved !== undefined && JSON.stringify(saved) === JSON.stringify(jobSchema.parse(job));
+
+/**
+ * A preview of a saved job counts every candidate (a run stops examining once its batch is full
+ * and estimates the rest): its exact count becomes the engine's cycle figure, so the dashboard,
+ * the tray, `trawlarr status` and this preview show one "done of eligible" (issue 11: 14 / 98
+ * against 14 of 190).
+ */
+async function keepExactCount(host: ServiceHost, instanceId: string, jobId: string, cycle: number, eligible: number): Promise<void> {
+  await host.store.update(jobCycleDoc, jobKey(instanceId, jobId), (c) => (c.cycle === cycle ? { ...c, eligible: Math.max(c.done, eligible) } : c));
+  await host.cycles.refresh(instanceId, jobId);
+  host.changed();
 }
