@@ -33,6 +33,7 @@ export function budgetDetail(cost: number, left: number): string {
 
 export type CycleView =
   | { kind: 'planning'; cycle: number; text: string }
+  | { kind: 'empty'; cycle: number; text: string }
   | { kind: 'complete'; cycle: number; done: number; eligible: number; text: string }
   | { kind: 'progress'; cycle: number; done: number; eligible: number; percent: number; text: string };
 
@@ -44,6 +45,8 @@ export type CycleView =
 export function cycleView(job: Pick<JobStatus, 'cycle' | 'done' | 'eligible' | 'running' | 'lastRun'>, count: (n: number) => string = String): CycleView {
   const { cycle, done, eligible } = job;
   if (eligible < done || (eligible === 0 && (job.running || !job.lastRun))) return { kind: 'planning', cycle, text: 'planning…' };
+  // a job that found nothing at all (no episode aired, nothing missing) has no cycle to complete
+  if (eligible === 0 && done === 0 && job.lastRun?.result !== 'cycle-complete') return { kind: 'empty', cycle, text: 'nothing to search' };
   if (done >= eligible || job.lastRun?.result === 'cycle-complete') return { kind: 'complete', cycle, done, eligible, text: 'cycle complete' };
   const percent = Math.floor((done / eligible) * 100);
   return { kind: 'progress', cycle, done, eligible, percent, text: `${count(done)} of ${count(eligible)}` };

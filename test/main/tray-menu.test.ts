@@ -144,3 +144,28 @@ describe('icon state', () => {
     expect(trayIconFileName('paused', 'linux')).toBe('tray-paused.png');
   });
 });
+
+describe('waits and the next cycle in the tray (issue 11, issue 10 defect 6)', () => {
+  const waiting = job({ waiting: { reason: 'budget-hour', detail: 'next command costs 5, 1 left', until: '2025-01-31T10:05:00Z' }, continuesAt: '2025-01-31T10:05:00Z' });
+
+  it('the job submenu says what it waits for, until when, and when it continues; the tooltip too', () => {
+    const menu = buildTrayMenu(status({ instances: [instance({ jobs: [waiting] })] }), options);
+    const jobMenu = find(find(menu, 'instance:radarr-4k')!.submenu!, 'job:radarr-4k/upgrade')!;
+    expect(jobMenu.label).toBe('Upgrade · cycle 3 · 412 of 1,530 · next 14:00');
+    expect(labels(jobMenu.submenu!).slice(0, 2)).toEqual(['waiting for the hourly budget (next command costs 5, 1 left) until 10:05', 'continues at 10:05']);
+    expect(trayTooltip(status({ instances: [instance({ jobs: [waiting] })] }), options)).toBe('Trawlarr: idle; Upgrade waiting for the hourly budget (next command costs 5, 1 left) until 10:05');
+  });
+
+  it('cycle numbers: "planning…" while the count is not known, "cycle 3 complete" when done', () => {
+    expect(jobStatusLine(instance(), job({ done: 4, eligible: 0, running: true }), options)).toBe('Upgrade · cycle 3 · planning… · searching…');
+    expect(jobStatusLine(instance(), job({ done: 1530, eligible: 1530 }), options)).toBe('Upgrade · cycle 3 complete · next 14:00');
+  });
+
+  it('"Start the next cycle" for an attended job whose cycle is complete', () => {
+    const ready = job({ done: 1530, eligible: 1530, nextCycleReady: true });
+    const jobMenu = find(find(buildTrayMenu(status({ instances: [instance({ jobs: [ready] })] }), options), 'instance:radarr-4k')!.submenu!, 'job:radarr-4k/upgrade')!;
+    expect(find(jobMenu.submenu!, 'next-cycle:radarr-4k/upgrade')).toMatchObject({ label: 'Start the next cycle', enabled: true, action: { type: 'start-next-cycle', instanceId: 'radarr-4k', jobId: 'upgrade' } });
+    const plain = find(find(buildTrayMenu(status(), options), 'instance:radarr-4k')!.submenu!, 'job:radarr-4k/upgrade')!;
+    expect(find(plain.submenu!, 'next-cycle:radarr-4k/upgrade')).toBeUndefined();
+  });
+});

@@ -56,7 +56,9 @@ export function trayTooltip(status: EngineStatus | undefined, options?: TrayMenu
     return `Trawlarr: needs attention (${detail})`;
   }
   const waits = options && state !== 'paused' ? waitLines(status, options) : [];
-  return [`Trawlarr: ${state}`, ...waits].join('; ');
+  // a tooltip is a few lines: the first waits, then how many more
+  const shown = waits.length > 3 ? [...waits.slice(0, 3), `${waits.length - 3} more waiting`] : waits;
+  return [`Trawlarr: ${state}`, ...shown].join('; ');
 }
 
 function waitLines(status: EngineStatus | undefined, options: TrayMenuOptions): string[] {
