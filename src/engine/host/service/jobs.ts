@@ -62,9 +62,11 @@ export function jobHandlers(host: ServiceHost): Handlers {
           sizeRun: dryRunSizer(host, parts.settings, parts.permit, client),
         });
         if (report.result === 'error') throw new ServiceError('unavailable', `preview of ${jobLabel(job)} on ${inst.name} failed: ${report.message}`);
-        if (!report.cycleRestarted && (!draft || sameJob(inst.jobs.find((j) => j.id === job.id), job))) await keepExactCount(host, instanceId, job.id, report.cycle, report.done + report.remaining);
+        // the saved job's figures are the engine's (one source); a draft's are its own
+        const saved = !report.cycleRestarted && (!draft || sameJob(inst.jobs.find((j) => j.id === job.id), job));
+        if (saved) await keepExactCount(host, instanceId, job.id, report.cycle, report.done + report.remaining);
         const cycle = host.cycles.get(instanceId, job.id);
-        const counts = cycle.cycle === report.cycle ? { done: cycle.done, eligible: cycle.eligible } : { done: report.done, eligible: report.done + report.remaining };
+        const counts = saved && cycle.cycle === report.cycle ? { done: cycle.done, eligible: cycle.eligible } : { done: report.done, eligible: report.done + report.remaining };
         const chosen = report.commands.flatMap((c) => c.items.map((item) => ({ id: item.id, title: item.title, cost: round2(c.cost / Math.max(1, c.items.length)) })));
         const size = previewSize(host, sizing, parts.settings, job, report);
         return {
