@@ -98,7 +98,7 @@ async function lookFirst(h: HostContext, job: JobSettings, ctx: JobRunContext, c
     const verdict = await probeGates(gates, ctx.signal);
     if (!verdict.ok) {
       const retryAt = verdict.retryAt ?? now + RETRY_UNKNOWN_MS;
-      return waitFor({ continueAt: retryAt, remaining: ctx.limit }, stateWait(verdict.state, verdict.reason, retryAt));
+      return waitFor({ continueAt: retryAt, remaining: ctx.limit }, stateWait(verdict.state, verdict.detail ?? verdict.reason, retryAt));
     }
     return undefined;
   } catch (error) {

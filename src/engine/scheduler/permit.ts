@@ -32,7 +32,8 @@ import { DEFAULT_BUDGET_WAIT_MS, grantTiming, refusalAt } from './grant-timing';
 import { sizeRun, type RunSize } from './run-size';
 import { budgetWait, gapWait, stateWait } from './waits';
 
-export type GateVerdict = { ok: true } | { ok: false; reason: string; retryAt?: number; state?: InstanceState };
+/** `detail`: what binds, for a wait's words ("500 items, limit 20"); `reason` is the sentence for messages */
+export type GateVerdict = { ok: true } | { ok: false; reason: string; detail?: string; retryAt?: number; state?: InstanceState };
 
 export interface PermitGate {
   name: string;
@@ -156,7 +157,7 @@ export class InstancePermit implements SearchPermit {
         if (!verdict.ok) {
           unlock();
           const retryAt = verdict.retryAt ?? this.options.clock.now() + (this.options.gateRetryMs ?? 300_000);
-          const wait = stateWait(verdict.state, verdict.reason, retryAt);
+          const wait = stateWait(verdict.state, verdict.detail ?? verdict.reason, retryAt);
           return { ok: false, code: 'gate', reason: verdict.reason, retryAt, state: verdict.state, ...(wait ? { wait } : {}) };
         }
       }

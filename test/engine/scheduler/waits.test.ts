@@ -60,7 +60,8 @@ describe('waits at the permit', () => {
     const { permit } = setup({ gates: [queue] });
     const q = refused(await permit.acquire(1));
     expect(q.wait).toMatchObject({ reason: 'queue-full', until: new Date(T0 + 2 * MIN).toISOString() });
-    expect(q.wait!.detail).toContain('25 items (limit 20)');
+    expect(q.wait!.detail).toBe('25 items, limit 20');
+    expect(waitText(q.wait!, hhmm)).toBe('waiting for the download queue to drain (25 items, limit 20) until 12:02');
 
     const health = healthGate(async () => [{ source: 'IndexerStatusCheck', type: 'warning', message: 'Indexers unavailable due to failures', wikiUrl: '' }], clock0);
     const h = refused(await setup({ gates: [health] }).permit.acquire(1));
