@@ -136,7 +136,7 @@ describe('icon state', () => {
     expect(trayIconState(status({ instances: [instance({ state: 'queue-full' })] }))).toBe('attention');
     expect(trayIconState(status({ instances: [instance({ state: 'unknown' })] }))).toBe('idle');
     expect(trayIconState(status({ instances: [instance({ state: 'down', enabled: false })] }))).toBe('idle');
-    expect(trayTooltip(status({ instances: [instance({ state: 'wrong-app' })] }))).toBe('Trawlarr: needs attention (Radarr 4K: wrong app at this URL)');
+    expect(trayTooltip(status({ instances: [instance({ state: 'wrong-app' })] }))).toBe('Trawlarr: needs attention (Radarr 4K: Wrong app at this address)');
   });
 
   it('uses template images on macOS', () => {
