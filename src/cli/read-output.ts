@@ -1,22 +1,24 @@
 /** Human output of `trawlarr status` and `trawlarr history`. */
 import type { EngineStatus, HistoryEntry, HistoryPage, JobStatus } from '../shared/status';
+import { cycleText, cycleView, waitText } from '../shared/waits';
 import { HISTORY_STATUS_WORDS, INSTANCE_STATE_WORDS } from '../shared/words';
 import { grabText } from './once-output';
-
-const when = (iso: string | undefined) => (iso ? iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC') : '—');
+import { when } from './time';
 
 /** Without a running engine a next run is only what would happen: `status` must not promise it. */
 function nextRunText(job: JobStatus, running: boolean): string {
-  const eta = job.etaAt ? `; cycle ends about ${when(job.etaAt)}` : '';
+  const eta = job.etaAt && cycleView(job).kind === 'progress' ? `; cycle ends about ${when(job.etaAt)}` : '';
   if (running) return `next run: ${when(job.nextRunAt)}${eta}`;
   return job.nextRunAt ? `next run: none, no engine is running (would run at ${when(job.nextRunAt)} once started)` : 'next run: none, no engine is running';
 }
 
 function jobLine(job: JobStatus, running: boolean): string[] {
   const flags = [!job.enabled && 'disabled', job.paused && 'paused', job.running && 'running'].filter(Boolean).join(', ');
-  const lines = [`  ${job.jobId} (${job.type})${flags ? ` [${flags}]` : ''}: cycle ${job.cycle}, ${job.done} of ${job.eligible} done`];
+  const lines = [`  ${job.jobId} (${job.type})${flags ? ` [${flags}]` : ''}: ${cycleText(job)}`];
   const last = job.lastRun ? `${when(job.lastRun.at)} ${job.lastRun.result}: ${job.lastRun.message}` : 'never';
   lines.push(`    last run: ${last}`);
+  if (running && job.waiting) lines.push(`    ${waitText(job.waiting, when)}`);
+  if (running && job.continuesAt) lines.push(`    continues at: ${when(job.continuesAt)}`);
   lines.push(`    ${nextRunText(job, running)}`);
   if (job.horizonWarning) lines.push(`    warning: ${job.horizonWarning}`);
   return lines;

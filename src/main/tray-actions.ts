@@ -20,7 +20,13 @@ export async function performTrayAction(action: TrayAction, deps: TrayActionDeps
   switch (action.type) {
     case 'run-now': {
       const result = await deps.service.runJobNow({ instanceId: action.instanceId, jobId: action.jobId }).catch(failed('run now'));
-      if (result && !result.started) deps.log(`run now ${action.instanceId}/${action.jobId}: ${result.message}`);
+      // a run that waits says so: the tooltip shows it too, the log keeps it
+      if (result && (!result.started || result.outcome === 'waits')) deps.log(`run now ${action.instanceId}/${action.jobId}: ${result.message}`);
+      return;
+    }
+    case 'start-next-cycle': {
+      const result = await deps.service.startNextCycle({ instanceId: action.instanceId, jobId: action.jobId }).catch(failed('start the next cycle'));
+      if (result && !result.started) deps.log(`start the next cycle ${action.instanceId}/${action.jobId}: ${result.message}`);
       return;
     }
     case 'set-paused':

@@ -26,6 +26,17 @@ export interface LastRun {
   message: string;
 }
 
+export type WaitReason = 'budget-hour' | 'budget-day' | 'min-gap' | 'queue-full' | 'active-hours' | 'indexers-backed-off' | 'instance-down' | 'min-cycle';
+
+/** What a job waits for, decided by the engine where it decides to wait (shown by waitText in waits.ts). */
+export interface JobWait {
+  reason: WaitReason;
+  /** when it is asked again; absent when unknown */
+  until?: string;
+  /** what binds, e.g. "next command costs 5, 2 left"; may be empty */
+  detail: string;
+}
+
 export interface JobStatus {
   instanceId: string;
   jobId: string;
@@ -40,7 +51,14 @@ export interface JobStatus {
   eligible: number;
   cycleStartedAt?: string;
   lastRun?: LastRun;
+  /** the next scheduled run (the job's schedule), not a continuation */
   nextRunAt?: string;
+  /** when a run cut short (budget, hours, a gate) goes on with the rest of its items */
+  continuesAt?: string;
+  /** an attended job (unattended off) whose cycle is complete: it searches again once asked to start the next */
+  nextCycleReady?: boolean;
+  /** set while the job waits for something other than its schedule */
+  waiting?: JobWait;
   /** forecast end of this cycle; absent when unknown */
   etaAt?: string;
   /** set when the cycle cannot finish within the horizon with the current budget */
@@ -140,9 +158,9 @@ export interface HistoryPage {
 /** Events for notifications and live views. Each "down" is followed by exactly one "recovered". */
 export type EngineEvent =
   | { type: 'status'; status: EngineStatus }
-  | { type: 'instance-down'; instanceId: string; name: string; state: InstanceState; message: string; at: string }
-  | { type: 'instance-recovered'; instanceId: string; name: string; at: string }
+  | { type: 'instance-down'; instanceId: string; name: string; kind: 'radarr' | 'sonarr'; state: InstanceState; message: string; at: string }
+  | { type: 'instance-recovered'; instanceId: string; name: string; kind: 'radarr' | 'sonarr'; at: string }
   | { type: 'cycle-complete'; instanceId: string; jobId: string; jobType: JobType; cycle: number; searched: number; grabbed: number; at: string }
   | { type: 'grabs'; instanceId: string; jobId: string; grabs: GrabInfo[]; at: string }
-  | { type: 'budget-warning'; instanceId: string; jobId: string; message: string; at: string }
+  | { type: 'budget-warning'; instanceId: string; jobId: string; jobType: JobType; message: string; at: string }
   | { type: 'history'; entry: HistoryEntry };

@@ -159,7 +159,7 @@ describe('trawlarr once', () => {
     expect(human.stdout).toMatch(/next run: none, no engine is running \(would run at \d{4}-\d\d-\d\d \d\d:\d\d UTC once started\)/);
     expect(human.stdout).not.toMatch(/next run: \d/);
     expect(human.stdout).toContain('Home Radarr (radarr, radarr');
-    expect(human.stdout).toMatch(/missing \(missing\): cycle 1, 20 of \d+ done/);
+    expect(human.stdout).toMatch(/missing \(missing\): cycle 1: 20 of \d+\n/);
 
     const history = await runCli(['history', '--data-dir', `${tmp.dir}/data`, '--json', '--limit', '3']);
     expect(history.code).toBe(0);

@@ -132,6 +132,7 @@ export function createFakeService(options: { leaky?: boolean } = {}): FakeServic
     },
     previewJob: (r) => record('previewJob', r, { instanceId: r.instanceId, jobId: r.jobId, cycle: 3, eligible: 1530, done: 412, chosen: [{ id: 7, title: 'Heat (1995)', cost: 1 }], cost: 1, skipped: { 'already downloading': 2 }, ...leak }),
     runJobNow: (r) => record('runJobNow', r, { started: true, message: `running ${r.instanceId}/${r.jobId}` }),
+    startNextCycle: (r) => record('startNextCycle', r, { started: true, message: `next cycle of ${r.instanceId}/${r.jobId}` }),
     async saveThroughput(r) {
       if (r.scope === 'instance') {
         findInstance(r.instanceId);

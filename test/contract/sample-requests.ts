@@ -13,6 +13,7 @@ export const SAMPLE_REQUESTS: { [C in ChannelName]: RequestOf<C> } = {
   removeJob: { instanceId: 'radarr', jobId: 'missing' },
   previewJob: { instanceId: 'radarr', jobId: 'upgrade' },
   runJobNow: { instanceId: 'radarr', jobId: 'upgrade' },
+  startNextCycle: { instanceId: 'radarr', jobId: 'upgrade' },
   saveThroughput: { scope: 'instance', instanceId: 'radarr', throughput: { maxPerHour: 5, maxPerDay: 50 } },
   removeBudgetGroup: { budgetGroupId: 'indexers' },
   forecastThroughput: { scope: 'instance', instanceId: 'radarr', throughput: { maxPerDay: 50 } },

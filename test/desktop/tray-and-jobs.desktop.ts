@@ -53,7 +53,8 @@ describe('the tray', () => {
     const app = await s.launch(await s.machine());
     await app.waitFor('the window', visibleWindow);
     expect(await app.send({ cmd: 'page', op: 'eval', expression: addAndRunExpression(sim, { id: 'missing', type: 'missing' }) })).toBe(true);
-    const r = await app.waitFor('progress in the tray', (r) => /[Mm]issing · cycle 1 · [1-9][\d,]*\/[\d,]+/.test(menuText(r)) && r);
+    // a new instance starts with its default jobs (missing, cutoff unmet): whichever runs first shows progress
+    const r = await app.waitFor('progress in the tray', (r) => /· cycle 1( · [1-9][\d,]* of [\d,]+| complete)/.test(menuText(r)) && r);
     expect(sim.searches.length).toBeGreaterThan(0);
     expect(r.tray.repeatedMenuSets, `${r.tray.repeatedMenuSets} of ${r.tray.contextMenuSets} setContextMenu calls changed nothing`).toBe(0);
   });
@@ -65,7 +66,7 @@ describe('the tray', () => {
     await seedSettings(machine, { version: 1, instances: [instanceFor(sim, 'radarr', 'Radarr', [{ id: 'missing', type: 'missing', itemsPerRun: 1 }])] });
     const app = await s.launch(machine, { args: ['--hidden'] });
     const job = (r: Records) => r.tray.menu?.find((i) => i.label === 'Radarr')?.submenu?.find((i) => i.label.startsWith('Missing'));
-    const idleAfterFirstRun = (r: Records) => /· [1-9]\d*\//.test(job(r)?.label ?? '') && job(r)?.submenu?.find((i) => i.label === 'Run now')?.enabled;
+    const idleAfterFirstRun = (r: Records) => /· [1-9][\d,]* of /.test(job(r)?.label ?? '') && job(r)?.submenu?.find((i) => i.label === 'Run now')?.enabled;
     for (;;) {
       await app.waitFor('Run now, once the first scheduled run is over', idleAfterFirstRun);
       const before = sim.searches.length;
@@ -77,6 +78,25 @@ describe('the tray', () => {
       await app.waitFor('the search Run now asked for', () => sim.searches.length > before);
       return;
     }
+  });
+
+  it('Start the next cycle from the tray, for an attended job whose cycle is complete (issue 10 defect 6)', async () => {
+    const machine = await s.machine();
+    const sim = s.sim(await radarr());
+    const attended = { ...instanceFor(sim, 'radarr', 'Radarr', [{ id: 'missing', type: 'missing', unattended: false, itemsPerRun: 100 }]), throughput: { maxPerHour: 60, maxPerDay: 1000, minGapSeconds: 2 } };
+    await seedSettings(machine, { version: 1, instances: [attended] });
+    const app = await s.launch(machine, { args: ['--hidden'] });
+    const job = (r: Records) => r.tray.menu?.find((i) => i.label === 'Radarr')?.submenu?.find((i) => i.label.startsWith('Missing'));
+    const item = (r: Records, label: string) => job(r)?.submenu?.find((i) => i.label === label);
+    // the first run searches every eligible movie; a second one finds the cycle complete and, attended, stops
+    await app.waitFor('cycle 1 searched through', (r) => /cycle 1 complete/.test(job(r)?.label ?? '') && item(r, 'Run now')?.enabled);
+    await app.send({ cmd: 'trayPick', path: ['Radarr', 'Missing', 'Run now'] });
+    await app.waitFor('Start the next cycle in the job submenu', (r) => item(r, 'Start the next cycle')?.enabled);
+    const before = sim.searches.length;
+    await app.send({ cmd: 'trayPick', path: ['Radarr', 'Missing', 'Start the next cycle'] });
+    const r = await app.waitFor('cycle 2', (r) => /Missing · cycle 2/.test(job(r)?.label ?? '') && r);
+    expect(item(r, 'Start the next cycle')).toBeUndefined();
+    await app.waitFor('cycle 2 searching again', () => sim.searches.length > before);
   });
 
   it('the grab digest, and its click while the window is closed opens the History page (defect 1)', async () => {

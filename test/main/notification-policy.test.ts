@@ -5,8 +5,8 @@ import type { EngineEvent, GrabInfo } from '../../src/shared/status';
 const ON: NotificationSwitches = { cycleComplete: true, grabs: true, instanceDown: true, budgetWarning: true };
 const t0 = new Date('2025-01-31T12:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-const down = (state: 'down' | 'key-rejected' = 'down'): EngineEvent => ({ type: 'instance-down', instanceId: 'radarr', name: 'Radarr 4K', state, message: 'connect ECONNREFUSED 127.0.0.1:7878', at: t0.toISOString() });
-const recovered: EngineEvent = { type: 'instance-recovered', instanceId: 'radarr', name: 'Radarr 4K', at: t0.toISOString() };
+const down = (state: 'down' | 'key-rejected' = 'down'): EngineEvent => ({ type: 'instance-down', instanceId: 'radarr', name: 'Radarr 4K', kind: 'radarr', state, message: 'connect ECONNREFUSED 127.0.0.1:7878', at: t0.toISOString() });
+const recovered: EngineEvent = { type: 'instance-recovered', instanceId: 'radarr', name: 'Radarr 4K', kind: 'radarr', at: t0.toISOString() };
 const grab = (title: string): GrabInfo => ({ itemId: 1, itemTitle: title, releaseTitle: `${title}.2160p` });
 const grabs = (instanceId: string, ...titles: string[]): EngineEvent => ({ type: 'grabs', instanceId, jobId: 'upgrade', grabs: titles.map(grab), at: t0.toISOString() });
 
@@ -71,7 +71,7 @@ describe('cycle complete and budget warnings', () => {
   it('announces a completed cycle once with its counts, opening the job', () => {
     const policy = new NotificationPolicy();
     expect(policy.onEvent(cycle, ON, t0)).toEqual([
-      { kind: 'cycleComplete', title: 'radarr · upgrade: cycle 3 complete', body: '1,530 searched, 42 grabbed.', target: { page: 'dashboard', instanceId: 'radarr', jobId: 'upgrade' } },
+      { kind: 'cycleComplete', title: 'radarr · Upgrade: cycle 3 complete', body: '1,530 searched, 42 grabbed.', target: { page: 'dashboard', instanceId: 'radarr', jobId: 'upgrade' } },
     ]);
     expect(policy.onEvent(cycle, ON, at(1))).toEqual([]);
     expect(policy.onEvent({ ...cycle, cycle: 4 }, ON, at(2))).toHaveLength(1);
@@ -80,13 +80,21 @@ describe('cycle complete and budget warnings', () => {
 
   it('warns about a budget at most once a day per job, on the throughput page', () => {
     const policy = new NotificationPolicy();
-    const warning: EngineEvent = { type: 'budget-warning', instanceId: 'radarr', jobId: 'upgrade', message: 'needs 40 queries a day to finish within 90 days', at: t0.toISOString() };
+    const warning: EngineEvent = { type: 'budget-warning', instanceId: 'radarr', jobId: 'upgrade', jobType: 'upgrade', message: 'needs 40 queries a day to finish within 90 days', at: t0.toISOString() };
     expect(policy.onEvent(warning, ON, t0)).toEqual([
-      { kind: 'budgetWarning', title: 'radarr · upgrade: budget too small', body: 'needs 40 queries a day to finish within 90 days', target: { page: 'throughput', instanceId: 'radarr' } },
+      { kind: 'budgetWarning', title: 'radarr · Upgrade: budget too small', body: 'needs 40 queries a day to finish within 90 days', target: { page: 'throughput', instanceId: 'radarr' } },
     ]);
     expect(policy.onEvent(warning, ON, at(60))).toEqual([]);
     expect(policy.onEvent({ ...warning, jobId: 'missing' }, ON, at(60))).toHaveLength(1);
     expect(policy.onEvent(warning, ON, at(24 * 60))).toHaveLength(1);
     expect(policy.onEvent(warning, { ...ON, budgetWarning: false }, at(48 * 60))).toEqual([]);
+  });
+
+  it('names jobs by their label and instances as the other surfaces do (words.ts)', () => {
+    const policy = new NotificationPolicy();
+    const tvDown: EngineEvent = { type: 'instance-down', instanceId: 'tv', name: 'TV', kind: 'sonarr', state: 'down', message: 'connection refused', at: t0.toISOString() };
+    expect(policy.onEvent(tvDown, ON, t0).map((n) => n.title)).toEqual(['Sonarr "TV" is unreachable']);
+    const cycle: EngineEvent = { type: 'cycle-complete', instanceId: 'tv', jobId: 'missing-anime', jobType: 'missing', cycle: 2, searched: 10, grabbed: 1, at: t0.toISOString() };
+    expect(policy.onEvent(cycle, ON, t0).map((n) => n.title)).toEqual(['Sonarr "TV" · Missing (missing-anime): cycle 2 complete']);
   });
 });

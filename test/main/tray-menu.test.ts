@@ -28,13 +28,13 @@ const labels = (menu: TrayMenuItem[]) => menu.filter((i) => i.kind !== 'separato
 const find = (menu: TrayMenuItem[], id: string) => menu.find((i) => i.id === id);
 
 describe('status lines', () => {
-  it('reads like "Upgrade · cycle 3 · 412/1,530 · next 14:00" (job labels, not ids)', () => {
-    expect(jobStatusLine(instance(), job(), options)).toBe('Upgrade · cycle 3 · 412/1,530 · next 14:00');
+  it('reads like "Upgrade · cycle 3 · 412 of 1,530 · next 14:00" (job labels, not ids)', () => {
+    expect(jobStatusLine(instance(), job(), options)).toBe('Upgrade · cycle 3 · 412 of 1,530 · next 14:00');
   });
 
   it('says searching, paused or off instead of the next run', () => {
-    expect(jobStatusLine(instance(), job({ running: true }), options)).toBe('Upgrade · cycle 3 · 412/1,530 · searching…');
-    expect(jobStatusLine(instance(), job({ paused: true }), options)).toBe('Upgrade · cycle 3 · 412/1,530 · paused');
+    expect(jobStatusLine(instance(), job({ running: true }), options)).toBe('Upgrade · cycle 3 · 412 of 1,530 · searching…');
+    expect(jobStatusLine(instance(), job({ paused: true }), options)).toBe('Upgrade · cycle 3 · 412 of 1,530 · paused');
     expect(jobStatusLine(instance({ paused: true }), job(), options)).toMatch(/· paused$/);
     expect(jobStatusLine(instance(), job({ enabled: false }), options)).toBe('Upgrade · off');
   });
@@ -59,7 +59,7 @@ describe('menu model', () => {
     const menu = buildTrayMenu(status({ instances: [instance(), sonarr] }), options);
     expect(labels(menu)).toEqual(['Radarr 4K', 'Sonarr', 'Pause all', 'Open Trawlarr…', 'Launch at Login', 'Quit Trawlarr']);
     const sonarrMenu = find(menu, 'instance:sonarr')!;
-    expect(labels(sonarrMenu.submenu!)).toEqual(['Missing · cycle 1 · 5/20 · next 14:00', 'Pause Sonarr', 'Edit Sonarr…']);
+    expect(labels(sonarrMenu.submenu!)).toEqual(['Missing · cycle 1 · 5 of 20 · next 14:00', 'Pause Sonarr', 'Edit Sonarr…']);
     const jobMenu = find(sonarrMenu.submenu!, 'job:sonarr/missing')!;
     expect(jobMenu.submenu!.map((i) => [i.label, i.action])).toEqual([
       ['Run now', { type: 'run-now', instanceId: 'sonarr', jobId: 'missing' }],
@@ -142,5 +142,30 @@ describe('icon state', () => {
   it('uses template images on macOS', () => {
     expect(trayIconFileName('paused', 'darwin')).toBe('tray-pausedTemplate.png');
     expect(trayIconFileName('paused', 'linux')).toBe('tray-paused.png');
+  });
+});
+
+describe('waits and the next cycle in the tray (issue 11, issue 10 defect 6)', () => {
+  const waiting = job({ waiting: { reason: 'budget-hour', detail: 'next command costs 5, 1 left', until: '2025-01-31T10:05:00Z' }, continuesAt: '2025-01-31T10:05:00Z' });
+
+  it('the job submenu says what it waits for, until when, and when it continues; the tooltip too', () => {
+    const menu = buildTrayMenu(status({ instances: [instance({ jobs: [waiting] })] }), options);
+    const jobMenu = find(find(menu, 'instance:radarr-4k')!.submenu!, 'job:radarr-4k/upgrade')!;
+    expect(jobMenu.label).toBe('Upgrade · cycle 3 · 412 of 1,530 · next 14:00');
+    expect(labels(jobMenu.submenu!).slice(0, 2)).toEqual(['waiting for the hourly budget (next command costs 5, 1 left) until 10:05', 'continues at 10:05']);
+    expect(trayTooltip(status({ instances: [instance({ jobs: [waiting] })] }), options)).toBe('Trawlarr: idle; Upgrade waiting for the hourly budget (next command costs 5, 1 left) until 10:05');
+  });
+
+  it('cycle numbers: "planning…" while the count is not known, "cycle 3 complete" when done', () => {
+    expect(jobStatusLine(instance(), job({ done: 4, eligible: 0, running: true }), options)).toBe('Upgrade · cycle 3 · planning… · searching…');
+    expect(jobStatusLine(instance(), job({ done: 1530, eligible: 1530 }), options)).toBe('Upgrade · cycle 3 complete · next 14:00');
+  });
+
+  it('"Start the next cycle" for an attended job whose cycle is complete', () => {
+    const ready = job({ done: 1530, eligible: 1530, nextCycleReady: true });
+    const jobMenu = find(find(buildTrayMenu(status({ instances: [instance({ jobs: [ready] })] }), options), 'instance:radarr-4k')!.submenu!, 'job:radarr-4k/upgrade')!;
+    expect(find(jobMenu.submenu!, 'next-cycle:radarr-4k/upgrade')).toMatchObject({ label: 'Start the next cycle', enabled: true, action: { type: 'start-next-cycle', instanceId: 'radarr-4k', jobId: 'upgrade' } });
+    const plain = find(find(buildTrayMenu(status(), options), 'instance:radarr-4k')!.submenu!, 'job:radarr-4k/upgrade')!;
+    expect(find(plain.submenu!, 'next-cycle:radarr-4k/upgrade')).toBeUndefined();
   });
 });

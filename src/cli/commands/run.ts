@@ -13,7 +13,7 @@ import { startUiServer, type UiServer } from '../../server';
 import { EXIT, type CliCommand } from '../args';
 import { openEngine } from '../engine';
 import { rendererDir } from '../env';
-import { eventLine } from '../events-log';
+import { runLog } from '../events-log';
 import { CliFailure, instanceLine } from '../exit';
 import { untilSignal, type CliIo } from '../io';
 import { announceUi } from './ui-url';
@@ -40,10 +40,10 @@ export async function runCommand(cmd: Extract<CliCommand, { cmd: 'run' }>, io: C
       if (SETUP_PROBLEMS.has(result.reason)) throw new CliFailure(line, EXIT.unreachable);
       io.err(`${line} (retrying with backoff)`);
     }
+    const log = runLog();
     host.subscribe((event) => {
-      if (event.event !== 'engine') return;
-      const line = eventLine(event.payload);
-      if (line) io.out(line);
+      const lines = event.event === 'engine' ? log(event.payload) : event.event === 'status' ? log({ type: 'status', status: event.payload }) : [];
+      for (const line of lines) io.out(line);
     });
     await host.start();
     const jobs = settings.instances.filter((i) => i.enabled).reduce((n, i) => n + i.jobs.filter((j) => j.enabled).length, 0);

@@ -33,10 +33,11 @@ export function buildScheduler(h: HostContext, settings: Settings, state: Schedu
     onOutage: (instanceId, event) => {
       const inst = settings.instances.find((i) => i.id === instanceId);
       const name = inst?.name ?? instanceId;
+      const kind = inst?.kind ?? 'radarr';
       const at = new Date(event.at).toISOString();
       // the events are the report (notifications, `trawlarr run`'s output); no second log line
-      if (event.type === 'down') h.events.engine({ type: 'instance-down', instanceId, name, state: event.state, message: event.message, at });
-      else h.events.engine({ type: 'instance-recovered', instanceId, name, at });
+      if (event.type === 'down') h.events.engine({ type: 'instance-down', instanceId, name, kind, state: event.state, message: event.message, at });
+      else h.events.engine({ type: 'instance-recovered', instanceId, name, kind, at });
     },
     onChange: h.changed,
     onRunError: (instanceId, jobId, error) => h.log(`${instanceId} / ${jobId}: run failed: ${error instanceof Error ? error.message : String(error)}`),

@@ -13,6 +13,7 @@ import type { InstanceClients } from './clients';
 import type { CycleCache } from './cycles';
 import type { EventBus } from './events';
 import type { GateStates } from './gates';
+import type { JobWaits } from './waits';
 
 export interface HostContext {
   readonly clock: Clock;
@@ -30,6 +31,7 @@ export interface HostContext {
   readonly clients: InstanceClients;
   readonly gates: GateStates;
   readonly cycles: CycleCache;
+  readonly waits: JobWaits;
   readonly events: EventBus;
   log(line: string): void;
   settings(): Settings;

@@ -7,6 +7,8 @@ import { jobCycleDoc, jobKey, type JobCycleState, type StateStore } from '../sto
 
 export class CycleCache {
   private readonly cycles = new Map<string, JobCycleState>();
+  /** attended jobs asked to start their next cycle: their next run resets like an unattended one */
+  private readonly nextCycle = new Set<string>();
 
   constructor(private readonly store: StateStore) {}
 
@@ -18,6 +20,15 @@ export class CycleCache {
     const cycle = await this.store.read(jobCycleDoc, jobKey(instanceId, jobId));
     this.cycles.set(jobKey(instanceId, jobId), cycle);
     return cycle;
+  }
+
+  requestNextCycle(instanceId: string, jobId: string): void {
+    this.nextCycle.add(jobKey(instanceId, jobId));
+  }
+
+  /** whether the job's run about to start is to reset a complete cycle; asked once per run */
+  takeNextCycle(instanceId: string, jobId: string): boolean {
+    return this.nextCycle.delete(jobKey(instanceId, jobId));
   }
 
   async load(settings: Settings): Promise<void> {

@@ -36,6 +36,7 @@ import { createHostService } from './service';
 import { refuseNewSameUrl } from './same-url';
 import { validSettings, type Edit } from './settings-edit';
 import { buildStatus } from './status';
+import { JobWaits } from './waits';
 
 export type { EngineHost, EngineHostOptions } from './api';
 
@@ -64,6 +65,7 @@ export async function createEngineHost(options: EngineHostOptions): Promise<Engi
 class Host implements EngineHost, HostContext {
   readonly activity = new Activity();
   readonly gates = new GateStates();
+  readonly waits = new JobWaits();
   readonly events: EventBus;
   readonly clients: InstanceClients;
   readonly cycles: CycleCache;
@@ -144,6 +146,7 @@ class Host implements EngineHost, HostContext {
       scheduler: this.sched,
       cycles: this.cycles,
       gates: this.gates,
+      waits: this.waits,
       versionOf: (id) => this.clients.peek(id)?.info?.version,
     });
   }

@@ -74,7 +74,7 @@ export class StatusPublisher {
         }
         if (this.warned.has(key)) continue;
         this.warned.add(key);
-        this.events.engine({ type: 'budget-warning', instanceId: job.instanceId, jobId: job.jobId, message: job.horizonWarning, at: status.at });
+        this.events.engine({ type: 'budget-warning', instanceId: job.instanceId, jobId: job.jobId, jobType: job.type, message: job.horizonWarning, at: status.at });
       }
     }
   }

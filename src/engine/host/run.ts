@@ -10,6 +10,7 @@ import type { EngineEvent } from '../../shared/status';
 import { runJob } from '../run/runner';
 import type { RunReport } from '../run/report';
 import { budgetKeyOf } from '../scheduler/budget';
+import { budgetWait, stateWait } from '../scheduler/waits';
 import type { RunOutcome } from '../scheduler/instance-queue-types';
 import type { JobRunContext } from '../scheduler/scheduler';
 import { outageOf } from './clients';
@@ -37,8 +38,13 @@ export function jobRunner(h: HostContext) {
   const emit = engineEmitter(h);
   return async (job: JobSettings, ctx: JobRunContext): Promise<RunOutcome | void> => {
     const client = h.client(ctx.instance, ctx.tracker);
+    h.waits.set(ctx.instance.id, job.id, undefined); // running again: the old wait is over
     const wait = await lookFirst(h, job, ctx, client);
-    if (wait) return wait;
+    if (wait) {
+      h.changed();
+      return wait;
+    }
+    const nextCycle = h.cycles.takeNextCycle(ctx.instance.id, job.id);
     const report = await runJob({
       instanceId: ctx.instance.id,
       job,
@@ -51,35 +57,54 @@ export function jobRunner(h: HostContext) {
       maxCostPerCommand: ctx.maxCostPerCommand,
       crossJobWindowDays: ctx.instance.crossJobWindowDays,
       signal: ctx.signal,
+      startNextCycle: nextCycle,
       emit,
       ...(h.poll ? { poll: h.poll } : {}),
     });
+    // a run that failed before its plan did not get to the reset: the next one does it
+    if (nextCycle && report.result === 'error' && !report.cycleRestarted) h.cycles.requestNextCycle(ctx.instance.id, job.id);
     await h.cycles.refresh(ctx.instance.id, job.id);
     h.changed();
     if (report.result === 'error') h.log(`${ctx.instance.name} / ${job.id}: ${report.message}`);
-    return outcomeOf(h, report, job, ctx, client);
+    const outcome = outcomeOf(h, report, job, ctx, client);
+    h.waits.set(ctx.instance.id, job.id, outcome && !ctx.signal.aborted ? (report.wait ?? downWait(ctx)) : undefined);
+    return outcome;
   };
 }
 
-/** Reasons not to start the run at all, with the time to look again. */
+/** An unreachable instance's wait, from its outage tracker. */
+function downWait(ctx: Pick<JobRunContext, 'tracker'>) {
+  const t = ctx.tracker;
+  return t.isDown ? stateWait(t.state === 'ok' ? 'down' : t.state, t.message ?? '', t.retryAt) : undefined;
+}
+
+/** Reasons not to start the run at all, with the time to look again; the job's wait says which. */
 async function lookFirst(h: HostContext, job: JobSettings, ctx: JobRunContext, client: AnyArrClient): Promise<RunOutcome | undefined> {
   const now = h.clock.now();
   const { tracker } = ctx;
-  if (tracker.isDown && tracker.retryAt !== undefined && now < tracker.retryAt) return { continueAt: tracker.retryAt, remaining: ctx.limit };
+  const waitFor = (outcome: RunOutcome, wait: ReturnType<typeof downWait>) => {
+    h.waits.set(ctx.instance.id, job.id, wait);
+    return outcome;
+  };
+  if (tracker.isDown && tracker.retryAt !== undefined && now < tracker.retryAt) return waitFor({ continueAt: tracker.retryAt, remaining: ctx.limit }, downWait(ctx));
   try {
     if (!client.info) await client.connect();
     if (FREE_JOBS.has(job.type)) return undefined;
     const ledger = h.scheduler().ledger;
-    const free = ledger.availableAt(budgetKeyOf(ctx.instance), 1, now);
-    if (free > now) return { continueAt: free, remaining: ctx.limit };
+    const key = budgetKeyOf(ctx.instance);
+    const free = ledger.availableAt(key, 1, now);
+    if (free > now) return waitFor({ continueAt: free, remaining: ctx.limit }, budgetWait(ledger, key, 1, now, free));
     const gates = instanceGates(ctx.instance, () => client, h.clock, h.gates, h.changed);
     const verdict = await probeGates(gates, ctx.signal);
-    if (!verdict.ok) return { continueAt: verdict.retryAt ?? now + RETRY_UNKNOWN_MS, remaining: ctx.limit };
+    if (!verdict.ok) {
+      const retryAt = verdict.retryAt ?? now + RETRY_UNKNOWN_MS;
+      return waitFor({ continueAt: retryAt, remaining: ctx.limit }, stateWait(verdict.state, verdict.detail ?? verdict.reason, retryAt));
+    }
     return undefined;
   } catch (error) {
     if (outageOf(error) === undefined) throw error;
     h.changed();
-    return { continueAt: tracker.retryAt ?? now + RETRY_UNKNOWN_MS, remaining: ctx.limit };
+    return waitFor({ continueAt: tracker.retryAt ?? now + RETRY_UNKNOWN_MS, remaining: ctx.limit }, downWait(ctx));
   }
 }
 

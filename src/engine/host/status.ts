@@ -10,6 +10,8 @@ import type { Scheduler } from '../scheduler/scheduler';
 import type { JobCycleState } from '../store/state';
 import type { CycleCache } from './cycles';
 import type { GateStates } from './gates';
+import { hoursWait } from '../scheduler/waits';
+import type { JobWaits } from './waits';
 
 export interface StatusSources {
   now: number;
@@ -17,6 +19,7 @@ export interface StatusSources {
   scheduler: Scheduler;
   cycles: CycleCache;
   gates: GateStates;
+  waits: JobWaits;
   /** the version the instance reported, once contacted */
   versionOf(instanceId: string): string | undefined;
 }
@@ -61,7 +64,7 @@ function instanceStatus(src: StatusSources, inst: InstanceSettings): InstanceSta
     budget: parts
       ? src.scheduler.budgetStatus(inst.id)
       : { key: inst.budgetGroup ?? inst.id, usedLastHour: 0, usedLastDay: 0, maxPerHour: inst.throughput.maxPerHour, maxPerDay: inst.throughput.maxPerDay },
-    jobs: inst.jobs.map((job) => jobStatus(src, inst, job, queue.get(job.id), parts !== undefined)),
+    jobs: inst.jobs.map((job) => jobStatus(src, inst, job, queue.get(job.id), parts)),
   };
   const version = src.versionOf(inst.id);
   if (version) status.version = version;
@@ -82,7 +85,8 @@ function instanceStatus(src: StatusSources, inst: InstanceSettings): InstanceSta
   return status;
 }
 
-function jobStatus(src: StatusSources, inst: InstanceSettings, job: JobSettings, queue: JobQueueStatus | undefined, scheduled: boolean): JobStatus {
+function jobStatus(src: StatusSources, inst: InstanceSettings, job: JobSettings, queue: JobQueueStatus | undefined, parts: ReturnType<Scheduler['instance']> | undefined): JobStatus {
+  const scheduled = parts !== undefined;
   const cycle = src.cycles.get(inst.id, job.id);
   const status: JobStatus = {
     instanceId: inst.id,
@@ -97,8 +101,14 @@ function jobStatus(src: StatusSources, inst: InstanceSettings, job: JobSettings,
   };
   if (cycle.cycleStartedAt !== undefined) status.cycleStartedAt = iso(cycle.cycleStartedAt);
   if (cycle.lastRun) status.lastRun = cycle.lastRun;
-  const next = iso(queue?.startsAt);
-  if (next) status.nextRunAt = next;
+  if (job.enabled && !job.unattended && cycle.lastRun?.result === 'cycle-complete') status.nextCycleReady = true;
+  if (queue && parts) Object.assign(status, runTimes(src.now, queue, parts));
+  const wait = !status.enabled || status.paused ? undefined : queue?.running ? parts?.permit.waiting : src.waits.get(inst.id, job.id);
+  if (wait) status.waiting = wait;
+  else if (queue?.startsAt !== undefined && parts && !queue.running && !parts.hours.isActive(src.now) && dueAt(queue) <= src.now) {
+    // due, held back by the quiet hours alone
+    status.waiting = hoursWait(queue.startsAt);
+  }
   if (scheduled && job.enabled && cycle.lastRun) {
     const remaining = Math.max(0, cycle.eligible - cycle.done);
     const forecast = src.scheduler.forecast(inst.id, job.id, { cycle: cycle.cycle, remainingItems: remaining, avgCostPerItem: avgCostOf(cycle) });
@@ -107,4 +117,19 @@ function jobStatus(src: StatusSources, inst: InstanceSettings, job: JobSettings,
     if (forecast.warning) status.horizonWarning = forecast.warning;
   }
   return status;
+}
+
+const dueAt = (q: JobQueueStatus) => Math.min(q.continueAt ?? Infinity, q.nextRunAt ?? Infinity);
+
+/**
+ * The schedule's next run and the continuation of a run cut short, apart: a job scheduled at 03:00
+ * whose budget-cut run goes on in 56 minutes shows both, not "next run in 56 min".
+ */
+function runTimes(now: number, q: JobQueueStatus, parts: ReturnType<Scheduler['instance']>): Pick<JobStatus, 'nextRunAt' | 'continuesAt'> {
+  if (q.startsAt === undefined) return {};
+  const out: Pick<JobStatus, 'nextRunAt' | 'continuesAt'> = {};
+  const scheduled = q.nextRunAt === undefined ? q.startsAt : Math.max(q.startsAt, parts.hours.nextActiveStart(Math.max(q.nextRunAt, now)));
+  out.nextRunAt = iso(scheduled);
+  if (q.continueAt !== undefined && q.continueAt < (q.nextRunAt ?? Infinity)) out.continuesAt = iso(q.startsAt);
+  return out;
 }

@@ -7,7 +7,7 @@
  */
 import { ArrError } from '../../arr';
 import type { SearchCommandBody } from '../../arr/model';
-import type { GrabInfo } from '../../shared/status';
+import type { GrabInfo, JobWait } from '../../shared/status';
 import type { PlannedCommand } from '../plan/types';
 import type { SearchPermit } from '../scheduler/permit';
 import { finishCompleted, finishFailed, record, type RunContext } from './finish';
@@ -32,6 +32,8 @@ export interface Stop {
   code: 'stopped' | 'inactive' | 'budget' | 'too-costly' | 'gate' | 'timeout' | 'error';
   reason: string;
   retryAt?: number;
+  /** what the job waits for (a permit's refusal) */
+  wait?: JobWait;
   error?: unknown;
 }
 
@@ -56,7 +58,7 @@ export async function executeCommands(rc: RunContext, planned: readonly PlannedC
     if (options.signal?.aborted) return { ...result, stop: { code: 'stopped', reason: 'stopped on request' } };
     // every command asks, rename and refresh (cost 0) too: active hours, pacing and reachability apply to them
     const grant = await options.permit.acquire(command.cost, { signal: options.signal });
-    if (!grant.ok) return { ...result, stop: { code: grant.code, reason: grant.reason, retryAt: grant.retryAt } };
+    if (!grant.ok) return { ...result, stop: { code: grant.code, reason: grant.reason, retryAt: grant.retryAt, ...(grant.wait ? { wait: grant.wait } : {}) } };
 
     const now = rc.clock.now();
     const tagIds = command.seriesId !== undefined && failedSeries.has(command.seriesId) ? [] : command.tagIds;

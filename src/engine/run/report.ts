@@ -1,6 +1,6 @@
 /** What one run of one job did: returned to the scheduler and printed by `trawlarr once`. */
 import type { JobType } from '../../shared/settings';
-import type { RunResult } from '../../shared/status';
+import type { JobWait, RunResult } from '../../shared/status';
 import type { RunSize } from '../scheduler/run-size';
 import type { CommandReport } from './execute';
 
@@ -33,6 +33,8 @@ export interface RunReport {
   examples: Record<string, string[]>;
   /** when asking again makes sense (waiting on budget, active hours, a gate, a minimum cycle length) */
   retryAt?: number;
+  /** what it waits for until retryAt, for the status */
+  wait?: JobWait;
   /**
    * A dry run sized by the permit: `planned` commands fit the run's item limit, the permit would
    * grant the first `size.commands` of them now (the rest wait: size.stop says why). `commands`

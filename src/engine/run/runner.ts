@@ -80,6 +80,8 @@ export interface RunJobOptions {
   sizeRun?: (costs: number[]) => Promise<RunSize> | RunSize;
   /** the instance's crossJobWindowDays: skip what its other jobs searched within it (0 or absent: off) */
   crossJobWindowDays?: number;
+  /** an attended job asked to start its next cycle: a complete cycle resets as an unattended one would */
+  startNextCycle?: boolean;
 }
 
 export async function runJob(o: RunJobOptions): Promise<RunReport> {
@@ -133,11 +135,14 @@ export async function runJob(o: RunJobOptions): Promise<RunReport> {
     let plan = await planWith(g.jobTagId, cycle.progress);
     if (cycleExhausted(plan)) {
       const carriers = carriersOf(entries, g.jobTagId);
-      const decision = decideCycle(cycle, carriers, o.job, o.clock.now());
+      const decision = decideCycle(cycle, carriers, o.startNextCycle ? { unattended: true, minCycleDays: 0 } : o.job, o.clock.now());
       if (decision.kind !== 'reset') {
         report.result = decision.kind === 'nothing-to-do' ? 'nothing-to-do' : 'cycle-complete';
         report.message = decision.kind === 'nothing-to-do' ? 'nothing to search' : decision.message;
-        if (decision.kind === 'too-soon') report.retryAt = decision.retryAt;
+        if (decision.kind === 'too-soon') {
+          report.retryAt = decision.retryAt;
+          report.wait = { reason: 'min-cycle', until: new Date(decision.retryAt).toISOString(), detail: '' };
+        }
         return await conclude(o, rc, state, report, plan, g, dry);
       }
       report.cycleRestarted = true;
@@ -175,6 +180,7 @@ export async function runJob(o: RunJobOptions): Promise<RunReport> {
     report.result = resultOf(exec.commands.map((c) => c.status), exec.stop?.code);
     report.message = [report.message, exec.stop?.reason].filter(Boolean).join('; ');
     if (exec.stop?.retryAt !== undefined) report.retryAt = exec.stop.retryAt;
+    if (exec.stop?.wait) report.wait = exec.stop.wait;
     if (exec.stop?.error !== undefined) report.error = exec.stop.error;
     return await conclude(o, rc, state, report, plan, g, dry);
   } catch (error) {

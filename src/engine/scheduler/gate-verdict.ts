@@ -5,4 +5,5 @@
  */
 import type { InstanceState } from '../../shared/status';
 
-export type GateVerdict = { ok: true } | { ok: false; reason: string; retryAt?: number; state?: InstanceState };
+/** `detail`: what binds, for a wait's words ("500 items, limit 20"); `reason` is the sentence for messages */
+export type GateVerdict = { ok: true } | { ok: false; reason: string; detail?: string; retryAt?: number; state?: InstanceState };

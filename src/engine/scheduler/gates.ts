@@ -29,6 +29,7 @@ export function queueGate(
         return {
           ok: false,
           reason: `download queue holds ${totalCount} items (limit ${limit})`,
+          detail: `${totalCount} items, limit ${limit}`,
           retryAt: clock.now() + retryMs,
           state: 'queue-full',
         };
@@ -56,6 +57,7 @@ export function healthGate(
         return {
           ok: false,
           reason: `indexers backed off: ${problems.map((p) => p.message || p.source).join('; ')}`,
+          detail: problems.map((p) => p.message || p.source).join('; '),
           retryAt: clock.now() + retryMs,
           state: 'indexers-backed-off',
         };

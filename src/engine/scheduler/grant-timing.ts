@@ -13,8 +13,11 @@
  *   budget wait may cross the end of a window).
  * A cost of 0 (rename, refresh) never touches the budget.
  */
+import type { JobWait } from '../../shared/status';
+import { waitText } from '../../shared/waits';
 import type { ActiveHours } from './active-hours';
 import type { BudgetLedger } from './budget';
+import { budgetWait, hoursWait } from './waits';
 
 /** a budget that frees within this is waited for (permit.ts explains why) */
 export const DEFAULT_BUDGET_WAIT_MS = 120_000;
@@ -31,7 +34,10 @@ export interface GrantTimingInput {
   now: number;
 }
 
-export type GrantTiming = { ok: true; at: number } | { ok: false; code: 'inactive' | 'budget'; reason: string; retryAt: number };
+export type GrantTiming = { ok: true; at: number } | { ok: false; code: 'inactive' | 'budget'; reason: string; retryAt: number; wait: JobWait };
+
+/** reasons in a log or a run's message: UTC, as the server's log has it */
+const utc = (iso: string) => iso.slice(11, 16) + ' UTC';
 
 export function grantTiming(i: GrantTimingInput): GrantTiming {
   const early = refusalAt(i, i.now, i.budgetWaitMs);
@@ -46,11 +52,15 @@ export function grantTiming(i: GrantTimingInput): GrantTiming {
 
 /** Refused at `t`: outside active hours, or the budget does not free within `slackMs`. */
 export function refusalAt(i: Omit<GrantTimingInput, 'now' | 'minGapMs' | 'lastCommandAt' | 'budgetWaitMs'>, t: number, slackMs: number): Exclude<GrantTiming, { ok: true }> | undefined {
-  if (!i.hours.isActive(t)) return { ok: false, code: 'inactive', reason: 'outside active hours', retryAt: i.hours.nextActiveStart(t) };
+  if (!i.hours.isActive(t)) {
+    const retryAt = i.hours.nextActiveStart(t);
+    return { ok: false, code: 'inactive', reason: 'outside active hours', retryAt, wait: hoursWait(retryAt) };
+  }
   if (i.cost === 0) return undefined;
   const free = i.ledger.availableAt(i.budgetKey, i.cost, t);
   if (free <= t + slackMs) return undefined;
-  const u = i.ledger.usage(i.budgetKey, t);
-  const l = i.ledger.limitsOf(i.budgetKey);
-  return { ok: false, code: 'budget', reason: `budget used: ${u.lastHour}/${l.maxPerHour} this hour, ${u.lastDay}/${l.maxPerDay} today`, retryAt: i.hours.nextActiveStart(free) };
+  const retryAt = i.hours.nextActiveStart(free);
+  // not "budget used: 29/30": that reads as budget left when the next command costs 5
+  const wait = budgetWait(i.ledger, i.budgetKey, i.cost, t, retryAt);
+  return { ok: false, code: 'budget', reason: waitText(wait, utc), retryAt, wait };
 }

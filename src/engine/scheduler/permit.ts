@@ -24,12 +24,13 @@
  * apart: refusing would end the run and have the scheduler start it again seconds later, gathering
  * the whole library again for every command (bench/coverage.ts measured 10 library fetches per run).
  */
-import type { InstanceState } from '../../shared/status';
+import type { InstanceState, JobWait } from '../../shared/status';
 import type { ActiveHours } from './active-hours';
 import type { BudgetLedger } from './budget';
 import type { Clock } from './clock';
 import { DEFAULT_BUDGET_WAIT_MS, grantTiming, refusalAt } from './grant-timing';
 import { sizeRun, type RunSize } from './run-size';
+import { budgetWait, gapWait, stateWait } from './waits';
 
 import type { GateVerdict } from './gate-verdict';
 export type { GateVerdict };
@@ -54,6 +55,8 @@ export interface Refusal {
   retryAt?: number;
   /** for gates: the instance state the refusal implies (queue-full, indexers-backed-off, down…) */
   state?: InstanceState;
+  /** what the job waits for, for the status (absent: stopped, too costly, paused) */
+  wait?: JobWait;
 }
 
 export interface Grant {
@@ -93,6 +96,7 @@ export interface InstancePermitOptions {
 export class InstancePermit implements SearchPermit {
   private lastCommandAt: number | undefined;
   private tail: Promise<void> = Promise.resolve();
+  private sleeping: JobWait | undefined;
 
   constructor(private readonly options: InstancePermitOptions) {
     this.lastCommandAt = options.lastCommandAt;
@@ -101,6 +105,11 @@ export class InstancePermit implements SearchPermit {
   /** when the instance's previous command was granted */
   get lastGrantAt(): number | undefined {
     return this.lastCommandAt;
+  }
+
+  /** set while a grant sleeps for pacing or a budget that frees shortly: the running job's wait */
+  get waiting(): JobWait | undefined {
+    return this.sleeping;
   }
 
   /**
@@ -136,7 +145,10 @@ export class InstancePermit implements SearchPermit {
           return timing;
         }
         if (timing.at <= clock.now()) break;
+        const gapEnds = (this.lastCommandAt ?? -Infinity) + this.options.minGapMs;
+        this.sleeping = timing.at <= gapEnds ? gapWait(timing.at) : budgetWait(ledger, budgetKey, cost, clock.now(), timing.at);
         await clock.sleep(timing.at - clock.now(), signal).catch(() => undefined);
+        this.sleeping = undefined;
       }
       for (const gate of this.options.gates ?? []) {
         if (signal?.aborted) break;
@@ -144,13 +156,9 @@ export class InstancePermit implements SearchPermit {
         const verdict = await this.runGate(gate, signal);
         if (!verdict.ok) {
           unlock();
-          return {
-            ok: false,
-            code: 'gate',
-            reason: verdict.reason,
-            retryAt: verdict.retryAt ?? this.options.clock.now() + (this.options.gateRetryMs ?? 300_000),
-            state: verdict.state,
-          };
+          const retryAt = verdict.retryAt ?? this.options.clock.now() + (this.options.gateRetryMs ?? 300_000);
+          const wait = stateWait(verdict.state, verdict.detail ?? verdict.reason, retryAt);
+          return { ok: false, code: 'gate', reason: verdict.reason, retryAt, state: verdict.state, ...(wait ? { wait } : {}) };
         }
       }
       // no await from here to the reservation: check and reserve are one step

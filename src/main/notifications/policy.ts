@@ -7,6 +7,7 @@
 import type { NavigateTarget } from '../../shared/contract';
 import type { NotificationKind, Settings } from '../../shared/settings';
 import type { EngineEvent, GrabInfo, InstanceState } from '../../shared/status';
+import { instanceLabel, jobLabel } from '../../shared/words';
 import { formatCount } from '../tray/format';
 
 export interface NotificationModel {
@@ -39,6 +40,7 @@ interface PendingGrab {
 export class NotificationPolicy {
   private readonly digestWindowMs: number;
   private readonly budgetRepeatMs: number;
+  /** instance id → the words for it (instanceLabel), learnt from the status and the outage events */
   private readonly names = new Map<string, string>();
   /** instances in an outage, and those whose outage was announced */
   private readonly down = new Set<string>();
@@ -57,23 +59,23 @@ export class NotificationPolicy {
   onEvent(event: EngineEvent, switches: NotificationSwitches, now: Date): NotificationModel[] {
     switch (event.type) {
       case 'status':
-        for (const instance of event.status.instances) this.names.set(instance.id, instance.name);
+        for (const instance of event.status.instances) this.names.set(instance.id, instanceLabel(instance.kind, instance.name));
         return [];
       case 'instance-down': {
-        this.names.set(event.instanceId, event.name);
+        this.names.set(event.instanceId, instanceLabel(event.kind, event.name));
         if (this.down.has(event.instanceId)) return [];
         this.down.add(event.instanceId);
         if (!switches.instanceDown) return [];
         this.announcedDown.add(event.instanceId);
         const what = DOWN_TEXT[event.state] ?? 'is unreachable';
-        return [{ kind: 'instanceDown', title: `${event.name} ${what}`, body: `${event.message}\nTrawlarr pauses its searches there and retries.`, target: { page: 'instances', instanceId: event.instanceId } }];
+        return [{ kind: 'instanceDown', title: `${this.nameOf(event.instanceId)} ${what}`, body: `${event.message}\nTrawlarr pauses its searches there and retries.`, target: { page: 'instances', instanceId: event.instanceId } }];
       }
       case 'instance-recovered': {
-        this.names.set(event.instanceId, event.name);
+        this.names.set(event.instanceId, instanceLabel(event.kind, event.name));
         const wasAnnounced = this.announcedDown.delete(event.instanceId);
         this.down.delete(event.instanceId);
         if (!wasAnnounced || !switches.instanceDown) return [];
-        return [{ kind: 'instanceDown', title: `${event.name} is back`, body: 'Searches resume on schedule.', target: { page: 'dashboard', instanceId: event.instanceId } }];
+        return [{ kind: 'instanceDown', title: `${this.nameOf(event.instanceId)} is back`, body: 'Searches resume on schedule.', target: { page: 'dashboard', instanceId: event.instanceId } }];
       }
       case 'cycle-complete': {
         const key = `${event.instanceId}/${event.jobId}/${event.cycle}`;
@@ -83,7 +85,7 @@ export class NotificationPolicy {
         return [
           {
             kind: 'cycleComplete',
-            title: `${this.nameOf(event.instanceId)} · ${event.jobId}: cycle ${event.cycle} complete`,
+            title: `${this.nameOf(event.instanceId)} · ${jobLabel({ id: event.jobId, type: event.jobType })}: cycle ${event.cycle} complete`,
             body: `${formatCount(event.searched)} searched, ${formatCount(event.grabbed)} grabbed.`,
             target: { page: 'dashboard', instanceId: event.instanceId, jobId: event.jobId },
           },
@@ -101,7 +103,7 @@ export class NotificationPolicy {
         const last = this.budgetWarnedAt.get(key);
         if (last !== undefined && now.getTime() - last < this.budgetRepeatMs) return [];
         this.budgetWarnedAt.set(key, now.getTime());
-        return [{ kind: 'budgetWarning', title: `${this.nameOf(event.instanceId)} · ${event.jobId}: budget too small`, body: event.message, target: { page: 'throughput', instanceId: event.instanceId } }];
+        return [{ kind: 'budgetWarning', title: `${this.nameOf(event.instanceId)} · ${jobLabel({ id: event.jobId, type: event.jobType })}: budget too small`, body: event.message, target: { page: 'throughput', instanceId: event.instanceId } }];
       }
       case 'history':
         return [];

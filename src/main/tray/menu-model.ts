@@ -6,11 +6,13 @@
  */
 import type { NavigateTarget } from '../../shared/contract';
 import type { EngineStatus, InstanceStatus, JobStatus } from '../../shared/status';
+import { cycleView, waitText } from '../../shared/waits';
 import { formatCount, formatWhen, type FormatOptions } from './format';
 import { attentionOf, jobLabel, STATE_TEXT } from './labels';
 
 export type TrayAction =
   | { type: 'run-now'; instanceId: string; jobId: string }
+  | { type: 'start-next-cycle'; instanceId: string; jobId: string }
   | { type: 'set-paused'; target: { scope: 'all' } | { scope: 'instance'; instanceId: string } | { scope: 'job'; instanceId: string; jobId: string }; paused: boolean }
   | { type: 'open-settings'; target?: NavigateTarget }
   | { type: 'toggle-launch-at-login' }
@@ -43,21 +45,35 @@ export function trayIconState(status: EngineStatus | undefined): TrayIconState {
   return 'idle';
 }
 
-/** "Trawlarr: needs attention (Radarr: download queue full, waiting)" */
-export function trayTooltip(status: EngineStatus | undefined): string {
+/**
+ * "Trawlarr: needs attention (Radarr: download queue full, waiting)"; with `options`, the jobs that
+ * wait say what for and until when: "Trawlarr: idle; Missing waiting for the hourly budget (…) until 14:05".
+ */
+export function trayTooltip(status: EngineStatus | undefined, options?: TrayMenuOptions): string {
   const state = trayIconState(status);
   if (state === 'attention') {
     const detail = attentionOf(status).map((i) => `${i.name}: ${STATE_TEXT[i.state]}`).join('; ');
     return `Trawlarr: needs attention (${detail})`;
   }
-  return `Trawlarr: ${state}`;
+  const waits = options && state !== 'paused' ? waitLines(status, options) : [];
+  // a tooltip is a few lines: the first waits, then how many more
+  const shown = waits.length > 3 ? [...waits.slice(0, 3), `${waits.length - 3} more waiting`] : waits;
+  return [`Trawlarr: ${state}`, ...shown].join('; ');
 }
 
-/** "Missing · cycle 3 · 412/1,530 · next 14:00" */
+function waitLines(status: EngineStatus | undefined, options: TrayMenuOptions): string[] {
+  return (status?.instances ?? []).flatMap((i) => i.jobs.filter((j) => j.waiting && j.enabled && !j.paused && !i.paused).map((j) => `${jobLabel(i, j)} ${jobWaitText(j, options)}`));
+}
+
+const jobWaitText = (job: JobStatus, options: TrayMenuOptions) => waitText(job.waiting!, (iso) => formatWhen(iso, options.now, options));
+
+/** "Missing · cycle 3 · 412 of 1,530 · next 14:00" */
 export function jobStatusLine(instance: InstanceStatus, job: JobStatus, options: TrayMenuOptions): string {
   const parts = [jobLabel(instance, job)];
   if (!job.enabled) return [...parts, 'off'].join(SEP);
-  parts.push(`cycle ${job.cycle}`, `${formatCount(job.done, options)}/${formatCount(job.eligible, options)}`);
+  const cycle = cycleView(job, (n) => formatCount(n, options));
+  parts.push(cycle.kind === 'complete' ? `cycle ${job.cycle} complete` : `cycle ${job.cycle}`);
+  if (cycle.kind !== 'complete') parts.push(cycle.text);
   if (job.running) parts.push('searching…');
   else if (job.paused || instance.paused) parts.push('paused');
   else if (job.nextRunAt) parts.push(`next ${formatWhen(job.nextRunAt, options.now, options)}`);
@@ -79,8 +95,16 @@ function jobMenu(instance: InstanceStatus, job: JobStatus, options: TrayMenuOpti
   const ref = { instanceId: instance.id, jobId: job.jobId };
   const key = `${instance.id}/${job.jobId}`;
   const active = instance.enabled && job.enabled;
+  const info: TrayMenuItem[] = [];
+  if (active && !job.paused && !instance.paused) {
+    if (job.waiting) info.push(item(`wait:${key}`, jobWaitText(job, options), undefined, false));
+    if (job.continuesAt) info.push(item(`continues:${key}`, `continues at ${formatWhen(job.continuesAt, options.now, options)}`, undefined, false));
+  }
+  const next = active && job.nextCycleReady && !job.running ? [item(`next-cycle:${key}`, 'Start the next cycle', { type: 'start-next-cycle', ...ref })] : [];
   return submenu(`job:${key}`, jobStatusLine(instance, job, options), [
+    ...info,
     item(`run-now:${key}`, 'Run now', { type: 'run-now', ...ref }, active && !job.running),
+    ...next,
     job.paused
       ? item(`resume:${key}`, 'Resume', { type: 'set-paused', target: { scope: 'job', ...ref }, paused: false }, active)
       : item(`pause:${key}`, 'Pause', { type: 'set-paused', target: { scope: 'job', ...ref }, paused: true }, active),

@@ -39,8 +39,9 @@ export function createTray(options: { assetsDir: string; onAction: (action: Tray
   return {
     update(status, launchAtLogin) {
       const icon = trayIconState(status);
-      const tooltip = trayTooltip(status);
-      const model = buildTrayMenu(status, { now: options.now?.() ?? new Date(), launchAtLogin });
+      const menuOptions = { now: options.now?.() ?? new Date(), launchAtLogin };
+      const tooltip = trayTooltip(status, menuOptions);
+      const model = buildTrayMenu(status, menuOptions);
       const menu = JSON.stringify(model);
       if (icon !== shown.icon) tray.setImage(image(icon));
       if (tooltip !== shown.tooltip) tray.setToolTip(tooltip);

@@ -7,7 +7,8 @@ export function Progress({ done, total, label }: { done: number; total: number; 
     <div className="progress-line">
       <progress className="progress" max={Math.max(total, 1)} value={Math.min(done, Math.max(total, 1))} aria-label={`${label}: ${formatCount(done)} of ${formatCount(total)}`} />
       <span className="num nowrap">
-        {formatCount(done)} / {formatCount(total)} <span className="muted">({pct}%)</span>
+        {/* "done of eligible", as the tray and `trawlarr status` say it */}
+        {formatCount(done)} of {formatCount(total)} <span className="muted">({pct}%)</span>
       </span>
     </div>
   );

@@ -60,3 +60,11 @@ export function dayToIso(day: string, endExclusive = false): string | undefined 
   const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (endExclusive ? 1 : 0));
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
+
+/** "14:05" on the local clock: when a wait ends or a run continues, today or soon. */
+export function formatClock(iso: string | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '—';
+  return d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}

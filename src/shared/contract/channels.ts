@@ -68,6 +68,8 @@ export const channels = {
   removeJob: channel(jobRefSchema, maskedSettingsSchema),
   previewJob: channel(previewJobRequestSchema, jobPreviewSchema),
   runJobNow: channel(jobRefSchema, runNowResultSchema),
+  /** an attended job whose cycle is complete: remove its tags and search the next cycle (as an unattended job would) */
+  startNextCycle: channel(jobRefSchema, runNowResultSchema),
 
   // throughput and budget groups
   saveThroughput: channel(saveThroughputRequestSchema, maskedSettingsSchema),

@@ -14,6 +14,7 @@ export const CHANNEL_NAMES = [
   'removeJob',
   'previewJob',
   'runJobNow',
+  'startNextCycle',
   'saveThroughput',
   'removeBudgetGroup',
   'forecastThroughput',

@@ -4,6 +4,7 @@
  * form validates exactly like the engine.
  */
 import { z } from 'zod';
+import { WAIT_REASONS } from '../waits';
 import type { RunPreviewSize } from '../run-preview';
 import {
   JOB_TYPES,
@@ -139,7 +140,16 @@ export const jobPreviewSchema = z.object({
 });
 export type JobPreview = z.infer<typeof jobPreviewSchema>;
 
-export const runNowResultSchema = z.object({ started: z.boolean(), message: z.string() });
+/**
+ * Run now's answer, at once: `started` (asked of the scheduler), what happens next (`outcome`) and,
+ * when it waits, for what and until when (the status's JobWait).
+ */
+export const runNowResultSchema = z.object({
+  started: z.boolean(),
+  message: z.string(),
+  outcome: z.enum(['starts-now', 'queued', 'waits']).optional(),
+  waiting: z.object({ reason: z.enum(WAIT_REASONS), until: z.string().optional(), detail: z.string() }).optional(),
+});
 export type RunNowResult = z.infer<typeof runNowResultSchema>;
 
 export const pauseScopeSchema = z.discriminatedUnion('scope', [

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { GRANULARITIES, JOB_TYPES } from '../settings';
+import { WAIT_REASONS } from '../waits';
 import type {
   EngineEvent,
   EngineStatus,
@@ -43,6 +44,9 @@ export const jobStatusSchema = z.object({
   cycleStartedAt: z.string().optional(),
   lastRun: lastRunSchema.optional(),
   nextRunAt: z.string().optional(),
+  continuesAt: z.string().optional(),
+  nextCycleReady: z.boolean().optional(),
+  waiting: z.object({ reason: z.enum(WAIT_REASONS), until: z.string().optional(), detail: z.string() }).optional(),
   etaAt: z.string().optional(),
   horizonWarning: z.string().optional(),
 });
@@ -127,8 +131,8 @@ export const historyPageSchema = z.object({ entries: z.array(historyEntrySchema)
 
 export const engineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), status: engineStatusSchema }),
-  z.object({ type: z.literal('instance-down'), instanceId: z.string(), name: z.string(), state: z.enum(INSTANCE_STATES), message: z.string(), at: z.string() }),
-  z.object({ type: z.literal('instance-recovered'), instanceId: z.string(), name: z.string(), at: z.string() }),
+  z.object({ type: z.literal('instance-down'), instanceId: z.string(), name: z.string(), kind: z.enum(['radarr', 'sonarr']), state: z.enum(INSTANCE_STATES), message: z.string(), at: z.string() }),
+  z.object({ type: z.literal('instance-recovered'), instanceId: z.string(), name: z.string(), kind: z.enum(['radarr', 'sonarr']), at: z.string() }),
   z.object({
     type: z.literal('cycle-complete'),
     instanceId: z.string(),
@@ -140,7 +144,7 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     at: z.string(),
   }),
   z.object({ type: z.literal('grabs'), instanceId: z.string(), jobId: z.string(), grabs: z.array(grabInfoSchema), at: z.string() }),
-  z.object({ type: z.literal('budget-warning'), instanceId: z.string(), jobId: z.string(), message: z.string(), at: z.string() }),
+  z.object({ type: z.literal('budget-warning'), instanceId: z.string(), jobId: z.string(), jobType: z.enum(JOB_TYPES), message: z.string(), at: z.string() }),
   z.object({ type: z.literal('history'), entry: historyEntrySchema }),
 ]);
 

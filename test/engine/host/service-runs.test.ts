@@ -95,7 +95,7 @@ describe('host service: runs', () => {
   it('runs a job now through the scheduler: the hourly budget holds, the rest waits for the next hour', async () => {
     const result = await api.ok('runJobNow', { instanceId: 'radarr', jobId: 'missing' });
     expect(result.started).toBe(true);
-    expect(result.message).toMatch(/^Missing on Radarr radarr runs now/);
+    expect(result).toMatchObject({ outcome: 'starts-now', message: 'Missing on Radarr radarr starts now' });
     await until('the run to end', () => host.status().instances[0].jobs[0].lastRun !== undefined && !host.status().instances[0].jobs[0].running);
     await host.whenIdle();
     const cost = radarr.searches.reduce((n, s) => n + s.cost, 0);

@@ -20,7 +20,7 @@ describe('budget', () => {
     const report = await h.run(job, { limit: 10, maxCostPerCommand: 7 });
     expect(report.commands.map((c) => [c.cost, c.status])).toEqual([[5, 'searched']]);
     expect(report.result).toBe('searched');
-    expect(report.message).toMatch(/budget used: 5\/7 this hour/);
+    expect(report.message).toMatch(/waiting for the hourly budget \(next command costs 5, 2 left\) until \d\d:\d\d UTC/);
     expect(report.retryAt).toBeGreaterThan(systemClock.now());
     expect(h.ledger.usage('instance:sim', systemClock.now()).lastHour).toBe(5);
     const tag = h.sim.library.tags.find((t) => t.label === 'trawlarr-missing')!.id;

@@ -10,7 +10,7 @@ describe('queueGate', () => {
     const clock = new FakeClock(T0);
     let totalCount = 21;
     const gate = queueGate(async () => ({ totalCount }), 20, clock);
-    expect(await gate.check()).toEqual({ ok: false, reason: 'download queue holds 21 items (limit 20)', retryAt: T0 + 120_000, state: 'queue-full' });
+    expect(await gate.check()).toEqual({ ok: false, reason: 'download queue holds 21 items (limit 20)', detail: '21 items, limit 20', retryAt: T0 + 120_000, state: 'queue-full' });
     totalCount = 20;
     expect(await gate.check()).toEqual({ ok: true });
   });
@@ -30,6 +30,7 @@ describe('healthGate', () => {
     expect(r).toEqual({
       ok: false,
       reason: 'indexers backed off: Indexers unavailable due to failures: NZBgeek',
+      detail: 'Indexers unavailable due to failures: NZBgeek',
       retryAt: T0 + 300_000,
       state: 'indexers-backed-off',
     });

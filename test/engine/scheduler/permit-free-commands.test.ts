@@ -35,7 +35,7 @@ function setup(over: { gapMs?: number; windows?: { start: string; end: string }[
 describe('InstancePermit, cost 0 (rename, refresh)', () => {
   it('is refused outside active hours, with the time the window opens', async () => {
     const { permit } = setup({ windows: [{ start: '01:00', end: '07:00' }] });
-    expect(await permit.acquire(0)).toEqual({ ok: false, code: 'inactive', reason: 'outside active hours', retryAt: Date.UTC(2026, 0, 6, 0) });
+    expect(await permit.acquire(0)).toEqual({ ok: false, code: 'inactive', reason: 'outside active hours', retryAt: Date.UTC(2026, 0, 6, 0), wait: { reason: 'active-hours', detail: '', until: new Date(Date.UTC(2026, 0, 6, 0)).toISOString() } });
   });
 
   it('is granted with the budget used up, reserves nothing, and still counts as the instance’s last command', async () => {

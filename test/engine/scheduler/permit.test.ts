@@ -80,7 +80,7 @@ describe('InstancePermit', () => {
     const r = await permit.acquire(1);
     // frees at 13:20 local: inside the window
     expect(r).toMatchObject({ ok: false, code: 'budget', retryAt: T0 + 20 * 60 * SEC });
-    expect((r as Refusal).reason).toMatch(/2\/2 this hour/);
+    expect((r as Refusal).reason).toMatch(/waiting for the hourly budget \(next command costs 1, 0 left\)/);
     clock.jump(25 * 60 * SEC);
     ledger.spend('k', 2, clock.now());
     // frees at 14:25 local: outside the window, so the next day's 13:00

@@ -190,6 +190,7 @@ export function createFakeService(options: FakeOptions = {}): AppService & { his
       setTimeout(() => emit({ event: 'status', payload: status() }), 50);
       return { started: true, message: `${jobId} on ${instanceId} started` };
     },
+    startNextCycle: async ({ instanceId, jobId }) => ({ started: false, message: `${jobId} on ${instanceId} is unattended` }),
     saveThroughput: async (req) => {
       if (req.scope === 'instance') return replace({ ...settings, instances: settings.instances.map((i) => (i.id === req.instanceId ? { ...i, throughput: req.throughput } : i)) });
       const groups = settings.budgetGroups.some((g) => g.id === req.group.id) ? settings.budgetGroups.map((g) => (g.id === req.group.id ? req.group : g)) : [...settings.budgetGroups, req.group];

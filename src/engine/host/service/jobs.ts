@@ -6,24 +6,29 @@
 import { ServiceError } from '../../../shared/contract/errors';
 import type { ChannelHandlers } from '../../../shared/contract/service';
 import { jobSchema, type JobSettings, type Settings } from '../../../shared/settings';
+import { waitText } from '../../../shared/waits';
 import { jobLabel } from '../../../shared/words';
 import type { HistoryPort } from '../../run/ports';
+import { jobCycleDoc, jobKey } from '../../store/state';
 import { runJob } from '../../run/runner';
 import { budgetKeyOf } from '../../scheduler/budget';
 import type { SearchPermit } from '../../scheduler/permit';
 import type { Scheduler } from '../../scheduler/scheduler';
 import { buildScheduler } from '../build-scheduler';
 import { dryRunSizer, previewSize } from '../preview';
+import { runNowOutcome } from '../run-now';
 import { instanceIndex, notFound, removeJobEdit, saveJobEdit, validSettings } from '../settings-edit';
 import { serviceCall } from './errors';
 import type { ServiceHost } from './types';
 
-type Handlers = Pick<ChannelHandlers, 'saveJob' | 'removeJob' | 'previewJob' | 'runJobNow'>;
+type Handlers = Pick<ChannelHandlers, 'saveJob' | 'removeJob' | 'previewJob' | 'runJobNow' | 'startNextCycle'>;
 
 /** A dry run sends nothing; this permit makes sure of it. */
 const NO_PERMIT: SearchPermit = { acquire: async () => ({ ok: false, code: 'stopped', reason: 'dry run' }) };
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+/** the message is read by the renderer and the tray log alike: UTC, which says what it is */
+const clockTime = (iso: string) => `${iso.slice(11, 16)} UTC`;
 
 export function jobHandlers(host: ServiceHost): Handlers {
   return {
@@ -57,14 +62,18 @@ export function jobHandlers(host: ServiceHost): Handlers {
           sizeRun: dryRunSizer(host, parts.settings, parts.permit, client),
         });
         if (report.result === 'error') throw new ServiceError('unavailable', `preview of ${jobLabel(job)} on ${inst.name} failed: ${report.message}`);
+        // the saved job's figures are the engine's (one source); a draft's are its own
+        const saved = !report.cycleRestarted && (!draft || sameJob(inst.jobs.find((j) => j.id === job.id), job));
+        if (saved) await keepExactCount(host, instanceId, job.id, report.cycle, report.done + report.remaining);
+        const cycle = host.cycles.get(instanceId, job.id);
+        const counts = saved && cycle.cycle === report.cycle ? { done: cycle.done, eligible: cycle.eligible } : { done: report.done, eligible: report.done + report.remaining };
         const chosen = report.commands.flatMap((c) => c.items.map((item) => ({ id: item.id, title: item.title, cost: round2(c.cost / Math.max(1, c.items.length)) })));
         const size = previewSize(host, sizing, parts.settings, job, report);
         return {
           instanceId,
           jobId: job.id,
           cycle: report.cycle,
-          eligible: report.done + report.remaining,
-          done: report.done,
+          ...counts,
           chosen,
           cost: report.cost,
           skipped: report.reasons,
@@ -84,12 +93,38 @@ export function jobHandlers(host: ServiceHost): Handlers {
       if (!inst.enabled) return { started: false, message: `${inst.name} is disabled: enable it to run its jobs` };
       if (!job.enabled) return { started: false, message: `${label} is disabled: enable it to run it` };
       if (scheduler.pauses.isPaused(inst.id, job.id)) return { started: false, message: `${label} is paused: resume it to run it` };
+      const verdict = runNowOutcome(host, scheduler, instanceId, job);
       const result = scheduler.runNow(instanceId, jobId);
       if (!result.ok) return { started: false, message: result.reason };
-      const hours = scheduler.instance(instanceId).hours;
-      const now = host.clock.now();
-      const wait = hours.isActive(now) ? '' : `; outside active hours, it searches from ${new Date(hours.nextActiveStart(now)).toISOString()}`;
-      return { started: true, message: `${label} runs now (budgets and gates still apply)${wait}` };
+      if (verdict.outcome === 'waits') {
+        // the window and the tray show it at once; the status then carries the same wait
+        host.waits.set(instanceId, jobId, verdict.waiting);
+        host.changed();
+        return { started: true, outcome: 'waits', waiting: verdict.waiting, message: `${label} ${waitText(verdict.waiting, clockTime)}` };
+      }
+      if (verdict.outcome === 'queued') {
+        const behind = inst.jobs.find((j) => j.id === verdict.behind);
+        return { started: true, outcome: 'queued', message: `${label} is queued: it starts when ${behind ? jobLabel(behind) : verdict.behind} is done` };
+      }
+      return { started: true, outcome: 'starts-now', message: `${label} starts now` };
+    },
+
+    async startNextCycle({ instanceId, jobId }) {
+      const scheduler = await host.ready();
+      const settings = host.settings();
+      const inst = settings.instances[instanceIndex(settings, instanceId)];
+      const job = inst.jobs.find((j) => j.id === jobId);
+      if (!job) throw notFound(`no job "${jobId}" on instance "${instanceId}"`);
+      const label = `${jobLabel(job)} on ${inst.name}`;
+      if (job.unattended) return { started: false, message: `${label} starts its next cycle on its own (unattended)` };
+      const cycle = host.cycles.get(instanceId, jobId);
+      if (cycle.lastRun?.result !== 'cycle-complete') return { started: false, message: `cycle ${cycle.cycle} of ${label} is not complete yet` };
+      if (!inst.enabled || !job.enabled || scheduler.pauses.isPaused(inst.id, job.id)) return { started: false, message: `${label} is disabled or paused: turn it on to start its next cycle` };
+      // the reset happens in the job's next run, journaled like an unattended reset (run/cycle.ts); that run starts now
+      host.cycles.requestNextCycle(instanceId, jobId);
+      const result = scheduler.runNow(instanceId, jobId);
+      if (!result.ok) return { started: false, message: result.reason };
+      return { started: true, outcome: 'starts-now', message: `${label}: cycle ${cycle.cycle + 1} starts now` };
     },
   };
 }
@@ -117,4 +152,18 @@ async function sizingScheduler(host: ServiceHost, settings: Settings, instanceId
  */
 function previewHistory(history: HistoryPort): HistoryPort {
   return { append: async (entry) => ({ ...entry, id: 0 }), query: (q) => history.query(q) };
+}
+
+const sameJob = (saved: JobSettings | undefined, job: JobSettings) => saved !== undefined && JSON.stringify(saved) === JSON.stringify(jobSchema.parse(job));
+
+/**
+ * A preview of a saved job counts every candidate (a run stops examining once its batch is full
+ * and estimates the rest): its exact count becomes the engine's cycle figure, so the dashboard,
+ * the tray, `trawlarr status` and this preview show one "done of eligible" (issue 11: 14 / 98
+ * against 14 of 190).
+ */
+async function keepExactCount(host: ServiceHost, instanceId: string, jobId: string, cycle: number, eligible: number): Promise<void> {
+  await host.store.update(jobCycleDoc, jobKey(instanceId, jobId), (c) => (c.cycle === cycle ? { ...c, eligible: Math.max(c.done, eligible) } : c));
+  await host.cycles.refresh(instanceId, jobId);
+  host.changed();
 }

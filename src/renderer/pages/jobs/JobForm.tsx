@@ -16,6 +16,7 @@ import { useSettings } from '../../stores/settings';
 import { SEARCH_JOBS, formField, toJob, validateJob, type JobFormValues } from './jobForm';
 import { Overlaps } from './Overlaps';
 import { PreviewResult } from './PreviewResult';
+import { runNowFeedback } from '../dashboard/JobRow';
 
 const ORDER_LABELS: Record<(typeof SEARCH_ORDERS)[number], string> = {
   random: 'Random',
@@ -83,7 +84,7 @@ export function JobForm({ instance, job, initial, metadata, onClose }: Props) {
     setRunMessage(null);
     try {
       const r = await api.runJobNow({ instanceId: instance.id, jobId: job!.id });
-      setRunMessage(r.message || (r.started ? 'Started.' : 'Not started.'));
+      setRunMessage(runNowFeedback(r)); // the dashboard's words: what it waits for, until when (local clock)
     } catch (e) {
       setRunMessage(errorMessage(e));
     }

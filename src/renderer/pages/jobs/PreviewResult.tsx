@@ -1,9 +1,16 @@
 import type { JobPreview } from '../../../shared/contract/settings-schemas';
 import { runPreviewSentence } from '../../../shared/run-preview';
+import { cycleText } from '../../../shared/waits';
 import { formatCount } from '../../lib/format';
 import { Overlaps } from './Overlaps';
 
 const SHOWN = 50;
+
+/** "Cycle 3: 14 of 190", "Cycle 3 complete"; a preview is not a run: never "planning…" */
+export function cycleSentence(preview: Pick<JobPreview, 'cycle' | 'done' | 'eligible'>): string {
+  const text = cycleText({ ...preview, running: false, lastRun: { at: '', result: 'searched', searched: 0, cost: 0, message: '' } }, formatCount);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** A dry run's answer: what the next run would search, and why everything else is skipped. */
 export function PreviewResult({ preview, overlaps = [] }: { preview: JobPreview; overlaps?: readonly string[] }) {
@@ -12,7 +19,8 @@ export function PreviewResult({ preview, overlaps = [] }: { preview: JobPreview;
     <section className="preview" aria-label="Preview result">
       <h3>Preview (dry run)</h3>
       <p>
-        Cycle {preview.cycle}: {formatCount(preview.done)} of {formatCount(preview.eligible)} eligible done. A run started now{' '}
+        {/* the engine's cycle numbers in the words the dashboard, the tray and `trawlarr status` use */}
+        {cycleSentence(preview)}. A run started now{' '}
         {preview.size ? (
           // the CLI's dry run prints the same sentence from the same numbers
           <strong>{runPreviewSentence(preview.size)}</strong>
