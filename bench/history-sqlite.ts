@@ -32,6 +32,7 @@ import type { BudgetSnapshot } from '../src/engine/scheduler/budget';
 import { HistoryStore } from '../src/engine/store/history/store';
 import { budgetLedgerDoc, SINGLETON, StateStore } from '../src/engine/store/state';
 import type { HistoryEntry, HistoryPage, HistoryQuery, HistoryStatus, NewHistoryEntry } from '../src/shared/status';
+import { median, peakRssMb, timeIt } from './support/measure';
 
 // node:sqlite prints an ExperimentalWarning on load (Node 22.23): measured, then silenced here
 const warnings: string[] = [];
@@ -47,20 +48,6 @@ const self = fileURLToPath(import.meta.url);
 
 type Figures = Record<string, number>;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-async function timeIt(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
-const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 const STATUSES: HistoryStatus[] = ['searched', 'searched', 'searched', 'grabbed', 'skipped', 'failed', 'error'];
 const INSTANCES = ['radarr', 'radarr-4k', 'sonarr', 'sonarr-anime'];

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HistoryStore } from '../src/engine/store/history/store';
 import type { HistoryEntry, HistoryStatus, NewHistoryEntry } from '../src/shared/status';
+import { median, peakRssMb, timeIt } from './support/measure';
 
 const DAY = 86_400_000;
 const END = Date.parse('2026-06-30T12:00:00.000Z');
@@ -24,22 +25,8 @@ const self = fileURLToPath(import.meta.url);
 
 type Figures = Record<string, number>;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
-async function timeIt(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
 
-const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 /** phases run with --expose-gc so retained memory can be measured after a collection */
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 

@@ -27,6 +27,7 @@ import type { NewHistoryEntry } from '../src/shared/status';
 import { startSimulator, type Simulator } from '../src/simulator/index';
 import { launchBrowser } from '../test/e2e/support/browser';
 import { startRunUi, type RunUi } from '../test/e2e/support/app';
+import { median } from './support/measure';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, entries: { type: 'string', default: '300000' } } });
 const RUNS = Number(values.runs);
@@ -36,10 +37,6 @@ const DAY = 86_400_000;
 /** the full history's span: inside the default 180-day retention, so the engine keeps every entry */
 const SPAN_DAYS = 150;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 const RADARR_JOBS: JobType[] = ['missing', 'cutoff-unmet', 'upgrade', 'rename', 'refresh'];
 const SONARR_JOBS: JobType[] = ['new-episodes', 'missing', 'cutoff-unmet', 'upgrade', 'rename', 'refresh'];

@@ -5,7 +5,7 @@
  */
 import { ServiceError } from '../../../shared/contract/errors';
 import type { ChannelHandlers } from '../../../shared/contract/service';
-import { jobSchema, type JobSettings, type Settings } from '../../../shared/settings';
+import { jobSchema, type InstanceSettings, type JobSettings, type Settings } from '../../../shared/settings';
 import { waitText } from '../../../shared/waits';
 import { jobLabel } from '../../../shared/words';
 import type { HistoryPort } from '../../run/ports';
@@ -84,12 +84,7 @@ export function jobHandlers(host: ServiceHost): Handlers {
 
     async runJobNow({ instanceId, jobId }) {
       const scheduler = await host.ready();
-      const settings = host.settings();
-      const inst = settings.instances[instanceIndex(settings, instanceId)];
-      const job = inst.jobs.find((j) => j.id === jobId);
-      if (!job) throw notFound(`no job "${jobId}" on instance "${instanceId}"`);
-      // the job as the user knows it, by its label
-      const label = `${jobLabel(job)} on ${inst.name}`;
+      const { inst, job, label } = jobOf(host.settings(), instanceId, jobId);
       if (!inst.enabled) return { started: false, message: `${inst.name} is disabled: enable it to run its jobs` };
       if (!job.enabled) return { started: false, message: `${label} is disabled: enable it to run it` };
       if (scheduler.pauses.isPaused(inst.id, job.id)) return { started: false, message: `${label} is paused: resume it to run it` };
@@ -111,11 +106,7 @@ export function jobHandlers(host: ServiceHost): Handlers {
 
     async startNextCycle({ instanceId, jobId }) {
       const scheduler = await host.ready();
-      const settings = host.settings();
-      const inst = settings.instances[instanceIndex(settings, instanceId)];
-      const job = inst.jobs.find((j) => j.id === jobId);
-      if (!job) throw notFound(`no job "${jobId}" on instance "${instanceId}"`);
-      const label = `${jobLabel(job)} on ${inst.name}`;
+      const { inst, job, label } = jobOf(host.settings(), instanceId, jobId);
       if (job.unattended) return { started: false, message: `${label} starts its next cycle on its own (unattended)` };
       const cycle = host.cycles.get(instanceId, jobId);
       if (cycle.lastRun?.result !== 'cycle-complete') return { started: false, message: `cycle ${cycle.cycle} of ${label} is not complete yet` };
@@ -166,4 +157,12 @@ async function keepExactCount(host: ServiceHost, instanceId: string, jobId: stri
   await host.store.update(jobCycleDoc, jobKey(instanceId, jobId), (c) => (c.cycle === cycle ? { ...c, eligible: Math.max(c.done, eligible) } : c));
   await host.cycles.refresh(instanceId, jobId);
   host.changed();
+}
+
+/** A job of an instance, and how messages name it: by its label, as the user knows it. */
+function jobOf(settings: Settings, instanceId: string, jobId: string): { inst: InstanceSettings; job: JobSettings; label: string } {
+  const inst = settings.instances[instanceIndex(settings, instanceId)];
+  const job = inst.jobs.find((j) => j.id === jobId);
+  if (!job) throw notFound(`no job "${jobId}" on instance "${instanceId}"`);
+  return { inst, job, label: `${jobLabel(job)} on ${inst.name}` };
 }
