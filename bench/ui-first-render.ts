@@ -11,8 +11,8 @@
  * "First render" = from navigation start to the moment every instance card and job row
  * (dashboard) or the first page of 50 rows (history) is in the DOM, read from the page's own clock.
  * Each measurement is a fresh browser context (no cache); both commands run side by side, a first
- * round is a discarded warm-up, then baseline and full alternate. The 20 instances share two simulators
- * (several instance entries may point at one URL). The jobs run on a daily cron 12 hours away, so
+ * round is a discarded warm-up, then baseline and full alternate. Each of the 20 instances has its
+ * own small simulator (two enabled instances at one address are refused). The jobs run on a daily cron 12 hours away, so
  * the engine only checks the instances' health while the pages load: this measures the UI and the
  * backend answering it, not searches running beside it.
  */
@@ -49,11 +49,11 @@ function jobsFor(kind: 'radarr' | 'sonarr', count: number): JobSettingsInput[] {
   return Array.from({ length: count }, (_, i) => ({ id: i < types.length ? types[i] : `${types[i % types.length]}-${i}`, type: types[i % types.length], schedule: { cron } }));
 }
 
-function config(instances: number, jobs: number, sims: { radarr: Simulator; sonarr: Simulator }): SettingsInput {
+function config(instances: number, jobs: number, sims: readonly Simulator[]): SettingsInput {
   return {
     version: 1,
     instances: Array.from({ length: instances }, (_, i) => {
-      const sim = i % 2 === 0 ? sims.radarr : sims.sonarr;
+      const sim = sims[i];
       return { id: `${sim.app}-${i + 1}`, name: `${sim.app === 'radarr' ? 'Radarr' : 'Sonarr'} ${i + 1}`, kind: sim.app, url: sim.url, apiKey: sim.apiKey, jobs: jobsFor(sim.app, jobs) };
     }),
   };
@@ -108,7 +108,7 @@ interface Scenario {
 }
 
 /** A config and a pre-filled data dir, and `run --ui` on them. */
-async function prepare(sims: { radarr: Simulator; sonarr: Simulator }, name: string, opts: { instances: number; jobs: number; entries: number; spanDays: number }): Promise<Scenario> {
+async function prepare(sims: readonly Simulator[], name: string, opts: { instances: number; jobs: number; entries: number; spanDays: number }): Promise<Scenario> {
   const dir = await mkdtemp(join(tmpdir(), 'trawlarr-bench-ui-'));
   try {
     const settings = config(opts.instances, opts.jobs, sims);
@@ -169,16 +169,16 @@ const dashboard = (s: Scenario): [string, number][] => [
 ];
 const history = (s: Scenario): [string, number][] => [['.history-table tbody tr', Math.min(50, s.entries)]];
 
-const radarr = await startSimulator({ app: 'radarr', seed: 21, size: 'tiny' });
-const sonarr = await startSimulator({ app: 'sonarr', seed: 22, size: 'tiny' });
+// one per instance, Radarr and Sonarr alternating
+const sims = await Promise.all(Array.from({ length: 20 }, (_, i) => startSimulator({ app: i % 2 === 0 ? 'radarr' : 'sonarr', seed: 21 + i, size: 'tiny' })));
 const browser = await launchBrowser();
 const scenarios: Scenario[] = [];
 try {
   // the baseline's 100 entries lie within its last day: spread over months, the first page would be
   // read from 50 day files (one per entry), not the small case a baseline should be
-  const baseline = await prepare({ radarr, sonarr }, 'baseline', { instances: 1, jobs: 1, entries: 100, spanDays: 0.5 });
+  const baseline = await prepare(sims, 'baseline', { instances: 1, jobs: 1, entries: 100, spanDays: 0.5 });
   scenarios.push(baseline);
-  const full = await prepare({ radarr, sonarr }, 'full', { instances: 20, jobs: 6, entries: ENTRIES, spanDays: SPAN_DAYS });
+  const full = await prepare(sims, 'full', { instances: 20, jobs: 6, entries: ENTRIES, spanDays: SPAN_DAYS });
   scenarios.push(full);
   const times = { baseline: { dashboard: [] as number[], history: [] as number[] }, full: { dashboard: [] as number[], history: [] as number[] } };
   // round 0 warms the browser and both servers up and is not counted; then the two alternate, so
@@ -204,5 +204,5 @@ try {
 } finally {
   for (const s of scenarios) await dispose(s);
   await browser.close();
-  await Promise.all([radarr.close(), sonarr.close()]);
+  await Promise.all(sims.map((sim) => sim.close()));
 }
