@@ -7,7 +7,7 @@
  * simulator with the same seed, so the same library, in the same run:
  *  - random, wanted list: each run picks random movies from the app's /wanted/missing (monitored, as
  *    the app filters it; not filtered on availability, as the app does not), minus the download
- *    queue, remembering nothing: what the memoryless tools in FIELD.md do;
+ *    queue, remembering nothing: what tools without search memory do (Huntarr's random sample, say);
  *  - random, eligible only: the same, also skipping movies not available yet, so that only the
  *    lack of memory separates it from the engine.
  * The baselines get the same budget, permit, schedule, items per run and command size as the engine.

@@ -31,8 +31,9 @@ import { searchedByOthers } from '../src/engine/run/cross-job';
 import type { BudgetSnapshot } from '../src/engine/scheduler/budget';
 import { HistoryStore } from '../src/engine/store/history/store';
 import { budgetLedgerDoc, SINGLETON, StateStore } from '../src/engine/store/state';
-import type { HistoryEntry, HistoryPage, HistoryQuery, HistoryStatus, NewHistoryEntry } from '../src/shared/status';
+import type { HistoryEntry, HistoryPage, HistoryQuery, NewHistoryEntry } from '../src/shared/status';
 import { median, peakRssMb, timeIt } from './support/measure';
+import { DAY, END, makeEntry, SPAN_DAYS } from './support/history-entries';
 
 // node:sqlite prints an ExperimentalWarning on load (Node 22.23): measured, then silenced here
 const warnings: string[] = [];
@@ -40,42 +41,12 @@ process.removeAllListeners('warning');
 process.on('warning', (w) => warnings.push(`${w.name}: ${w.message}`));
 const { DatabaseSync } = (await import('node:sqlite')) as typeof Sqlite;
 
-const DAY = 86_400_000;
-const END = Date.parse('2026-06-30T12:00:00.000Z');
-const SPAN_DAYS = 180;
 const TZ = 'Europe/Berlin';
 const self = fileURLToPath(import.meta.url);
 
 type Figures = Record<string, number>;
 
 
-const STATUSES: HistoryStatus[] = ['searched', 'searched', 'searched', 'grabbed', 'skipped', 'failed', 'error'];
-const INSTANCES = ['radarr', 'radarr-4k', 'sonarr', 'sonarr-anime'];
-const JOBS = ['missing', 'cutoff-unmet', 'upgrade', 'new-episodes', 'refresh'];
-const JOB_TYPE: Record<string, NewHistoryEntry['jobType']> = { missing: 'missing', 'cutoff-unmet': 'cutoff-unmet', upgrade: 'upgrade', 'new-episodes': 'new-episodes', refresh: 'refresh' };
-
-/** as ./history.ts, with the job type following the job (the cross-job rule reads it) */
-function makeEntry(i: number, n: number): NewHistoryEntry {
-  const status = STATUSES[i % STATUSES.length];
-  const items = Array.from({ length: 1 + (i % 5) }, (_, k) => ({ id: (i * 7 + k) % 40_000, title: `Some Movie Title ${(i * 7 + k) % 40_000} (${1970 + (i % 55)})` }));
-  const jobId = JOBS[(i >> 2) % JOBS.length];
-  return {
-    at: new Date(END - SPAN_DAYS * DAY + Math.floor((i * SPAN_DAYS * DAY) / n)).toISOString(),
-    instanceId: INSTANCES[i % INSTANCES.length],
-    jobId,
-    jobType: JOB_TYPE[jobId],
-    status,
-    items,
-    granularity: 'auto',
-    commandName: 'MoviesSearch',
-    commandId: 1000 + i,
-    grabs: status === 'grabbed' ? [{ itemId: items[0].id, itemTitle: items[0].title, releaseTitle: `${items[0].title}.2160p.UHD.BluRay.x265-GROUP`, scoreBefore: 100, scoreAfter: 1500 }] : [],
-    cost: items.length,
-    ...(status === 'skipped' ? { reasons: { 'at cutoff': 12, 'already downloading': 3, 'tagged this cycle': 40 } } : {}),
-    ...(status === 'error' || status === 'failed' ? { message: 'command failed: indexer returned 429 Too Many Requests' } : {}),
-    cycle: 1 + (i % 4),
-  };
-}
 
 // ---- SQLITE CORE begin: what a node:sqlite history + state store needs at least ----
 type Sync = 'FULL' | 'NORMAL';

@@ -15,12 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HistoryStore } from '../src/engine/store/history/store';
-import type { HistoryEntry, HistoryStatus, NewHistoryEntry } from '../src/shared/status';
+import type { HistoryEntry } from '../src/shared/status';
 import { median, peakRssMb, timeIt } from './support/measure';
+import { DAY, END, makeEntry, SPAN_DAYS } from './support/history-entries';
 
-const DAY = 86_400_000;
-const END = Date.parse('2026-06-30T12:00:00.000Z');
-const SPAN_DAYS = 180;
 const self = fileURLToPath(import.meta.url);
 
 type Figures = Record<string, number>;
@@ -30,30 +28,6 @@ type Figures = Record<string, number>;
 /** phases run with --expose-gc so retained memory can be measured after a collection */
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
-const STATUSES: HistoryStatus[] = ['searched', 'searched', 'searched', 'grabbed', 'skipped', 'failed', 'error'];
-const INSTANCES = ['radarr', 'radarr-4k', 'sonarr', 'sonarr-anime'];
-const JOBS = ['missing', 'cutoff-unmet', 'upgrade', 'new-episodes', 'refresh'];
-
-function makeEntry(i: number, n: number): NewHistoryEntry {
-  const status = STATUSES[i % STATUSES.length];
-  const items = Array.from({ length: 1 + (i % 5) }, (_, k) => ({ id: (i * 7 + k) % 40_000, title: `Some Movie Title ${(i * 7 + k) % 40_000} (${1970 + (i % 55)})` }));
-  return {
-    at: new Date(END - SPAN_DAYS * DAY + Math.floor((i * SPAN_DAYS * DAY) / n)).toISOString(),
-    instanceId: INSTANCES[i % INSTANCES.length],
-    jobId: JOBS[(i >> 2) % JOBS.length],
-    jobType: 'upgrade',
-    status,
-    items,
-    granularity: 'auto',
-    commandName: 'MoviesSearch',
-    commandId: 1000 + i,
-    grabs: status === 'grabbed' ? [{ itemId: items[0].id, itemTitle: items[0].title, releaseTitle: `${items[0].title}.2160p.UHD.BluRay.x265-GROUP`, scoreBefore: 100, scoreAfter: 1500 }] : [],
-    cost: items.length,
-    ...(status === 'skipped' ? { reasons: { 'at cutoff': 12, 'already downloading': 3, 'tagged this cycle': 40 } } : {}),
-    ...(status === 'error' || status === 'failed' ? { message: 'command failed: indexer returned 429 Too Many Requests' } : {}),
-    cycle: 1 + (i % 4),
-  };
-}
 
 /** Phase: build the store (fsync off: this is set-up, append speed is measured separately). */
 async function build(dir: string, n: number): Promise<Figures> {

@@ -104,7 +104,10 @@ export const activeWindowSchema = z
   .refine((w) => w.start !== w.end, 'start and end must differ');
 export type ActiveWindow = z.infer<typeof activeWindowSchema>;
 
-/** The Radarr team asked tools not to offer aggressive settings (FIELD.md §7): the caps are hard limits. */
+/**
+ * Radarr's support team asked search tools not to offer aggressive settings (in Huntarr's issues
+ * #363 and #515 and Upgradinatorr's #74): the caps are hard limits, not defaults.
+ */
 export const LIMITS = { maxPerHour: 60, maxPerDay: 1000, minGapSeconds: 2 } as const;
 
 export const budgetSchema = z.object({

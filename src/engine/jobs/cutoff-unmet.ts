@@ -1,7 +1,7 @@
 /**
  * cutoff-unmet: monitored items with a file the profile would still upgrade: quality below the
  * cutoff, or custom-format score below the profile's cutoffFormatScore. The *arr's own Cutoff Unmet
- * list looks at quality only (FIELD.md, Sonarr #7545); the score comes from the file endpoints.
+ * list looks at quality only (Sonarr #7545, Huntarr #685); the score comes from the file endpoints.
  */
 import {
   episodeBelowCutoff,

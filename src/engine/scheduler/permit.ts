@@ -5,7 +5,7 @@
  * (async checks such as the download queue and /health indexer back-off).
  *
  * A command that queries no indexer (rename, refresh: cost 0) asks too, so that active hours keep
- * the disks asleep outside them (FIELD.md §8, Houndarr #386), pacing spaces every command and an
+ * the disks asleep outside them (Houndarr #386), pacing spaces every command and an
  * unreachable or paused instance is left alone. Its grant reserves no budget, and gates marked
  * `searchOnly` (a full download queue, indexer back-off) do not hold it back: they are about
  * searches, and a rename or a metadata refresh neither grabs nor queries an indexer.

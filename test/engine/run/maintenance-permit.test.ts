@@ -1,5 +1,5 @@
 /**
- * Rename and refresh go through the permit like searches (FIELD.md §8, Houndarr #386: disks that
+ * Rename and refresh go through the permit like searches (Houndarr #386: disks that
  * should sleep outside active hours): outside the windows they send nothing and say why; inside
  * they run without touching the budget; a full download queue does not hold them back.
  */
